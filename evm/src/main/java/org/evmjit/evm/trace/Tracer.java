@@ -1,0 +1,26 @@
+package org.evmjit.evm.trace;
+
+/**
+ * Receives one call per executed instruction, before it runs, for EIP-3155 traces. Engines call
+ * it only when a tracer is installed, so an untraced run pays one null check per instruction.
+ */
+public interface Tracer {
+  /**
+   * @param pc program counter of the instruction
+   * @param opcode the opcode byte
+   * @param gas gas left before the instruction
+   * @param gasCost the instruction's static gas cost
+   * @param memorySize active memory size in bytes
+   * @param stack the operand stack as limbs: slot {@code i} (0 = bottom) at {@code 4*i}, least
+   *     significant limb first
+   * @param stackSize number of stack slots in use
+   * @param returnData the current return-data buffer
+   * @param depth call depth, 1 for the outermost frame
+   * @param refund the refund counter
+   */
+  void onInstruction(int pc, int opcode, long gas, long gasCost, long memorySize, long[] stack,
+      int stackSize, byte[] returnData, int depth, long refund);
+
+  /** The transaction ended: output, gas used and, for an exceptional halt, why. */
+  void onTransactionEnd(byte[] output, long gasUsed, String error);
+}
