@@ -1,35 +1,31 @@
 package org.evmjit.evm.state;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import org.evmjit.evm.crypto.Keccak;
+import org.evmjit.evm.frame.Code;
 import org.evmjit.evm.word.Word;
 
-/** One account's mutable state. Changes go through {@link WorldState} so they can be undone. */
+/** One account's state. Changes during a transaction go through {@link TransactionState}, which journals them. */
 public final class Account {
-  private static final byte[] NO_CODE = new byte[0];
-
   long nonce;
   Word balance;
-  byte[] code;
-  private byte[] codeHash;
+  Code code;
   final HashMap<Word, Word> storage;
 
-  Account(long nonce, Word balance, byte[] code, Map<Word, Word> storage) {
+  Account(long nonce, Word balance, Code code, Map<Word, Word> storage) {
     this.nonce = nonce;
     this.balance = balance;
-    this.code = code == null ? NO_CODE : code;
+    this.code = code;
     this.storage = new HashMap<>(storage);
   }
 
   static Account empty() {
-    return new Account(0, Word.ZERO, NO_CODE, Map.of());
+    return new Account(0, Word.ZERO, Code.EMPTY, Map.of());
   }
 
   Account copy() {
-    Account c = new Account(nonce, balance, code, storage);
-    c.codeHash = codeHash;
-    return c;
+    return new Account(nonce, balance, code, storage);
   }
 
   /** Nonce as an unsigned 64-bit value. */
@@ -41,22 +37,12 @@ public final class Account {
     return balance;
   }
 
-  public byte[] code() {
+  public Code code() {
     return code;
   }
 
   public byte[] codeHash() {
-    byte[] h = codeHash;
-    if (h == null) {
-      h = code.length == 0 ? Keccak.EMPTY_HASH : Keccak.hash(code);
-      codeHash = h;
-    }
-    return h;
-  }
-
-  void setCode(byte[] newCode) {
-    code = newCode;
-    codeHash = null;
+    return code.hash();
   }
 
   public Word storageValue(Word key) {
@@ -65,11 +51,11 @@ public final class Account {
 
   /** The storage slots with non-zero values. */
   public Map<Word, Word> storage() {
-    return java.util.Collections.unmodifiableMap(storage);
+    return Collections.unmodifiableMap(storage);
   }
 
   /** EIP-161: no code, zero nonce, zero balance. */
   public boolean isEmpty() {
-    return nonce == 0 && balance.isZero() && code.length == 0;
+    return nonce == 0 && balance.isZero() && code.size() == 0;
   }
 }

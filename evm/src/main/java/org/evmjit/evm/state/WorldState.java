@@ -1,7 +1,14 @@
 package org.evmjit.evm.state;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.evmjit.evm.crypto.Keccak;
+import org.evmjit.evm.frame.Code;
+import org.evmjit.evm.rlp.Rlp;
+import org.evmjit.evm.trie.MerkleTrie;
 import org.evmjit.evm.word.Address;
 import org.evmjit.evm.word.Word;
 
@@ -12,7 +19,7 @@ import org.evmjit.evm.word.Word;
 public final class WorldState {
   final HashMap<Address, Account> accounts = new HashMap<>();
 
-  /** Adds or replaces an account (for loading a pre-state; not journaled). */
+  /** Adds or replaces an account (for loading a pre-state; not journaled). Zero storage values are dropped. */
   public void putAccount(Address address, long nonce, Word balance, byte[] code, Map<Word, Word> storage) {
     HashMap<Word, Word> nonZero = new HashMap<>();
     storage.forEach((k, v) -> {
@@ -20,7 +27,8 @@ public final class WorldState {
         nonZero.put(k, v);
       }
     });
-    accounts.put(address, new Account(nonce, balance, code, nonZero));
+    Code c = code == null || code.length == 0 ? Code.EMPTY : new Code(code);
+    accounts.put(address, new Account(nonce, balance, c, nonZero));
   }
 
   /** The account at {@code address}, or null when it does not exist. */
@@ -29,18 +37,41 @@ public final class WorldState {
   }
 
   public Map<Address, Account> accounts() {
-    return java.util.Collections.unmodifiableMap(accounts);
+    return Collections.unmodifiableMap(accounts);
   }
 
-  /** A deep copy, so one pre-state can serve many runs. */
+  /** A deep copy, so one pre-state can serve many runs. Code objects are shared (immutable). */
   public WorldState copy() {
     WorldState c = new WorldState();
     accounts.forEach((a, acc) -> c.accounts.put(a, acc.copy()));
     return c;
   }
 
-  /** The Merkle Patricia Trie root of all accounts (keccak-keyed, as mainnet). */
+  /** The Merkle Patricia Trie root of all accounts: keccak(address) to RLP([nonce, balance, storageRoot, codeHash]). */
   public byte[] stateRoot() {
-    throw new UnsupportedOperationException("not yet");
+    List<Map.Entry<byte[], byte[]>> entries = new ArrayList<>(accounts.size());
+    for (Map.Entry<Address, Account> e : accounts.entrySet()) {
+      Account a = e.getValue();
+      byte[] body = Rlp.encodeList(
+          Rlp.encodeLong(a.nonce),
+          Rlp.encodeWord(a.balance),
+          Rlp.encodeBytes(storageRoot(a)),
+          Rlp.encodeBytes(a.codeHash()));
+      entries.add(Map.entry(Keccak.hash(e.getKey().toBytes()), body));
+    }
+    return MerkleTrie.root(entries);
+  }
+
+  private static byte[] storageRoot(Account a) {
+    if (a.storage.isEmpty()) {
+      return MerkleTrie.EMPTY_ROOT;
+    }
+    List<Map.Entry<byte[], byte[]>> slots = new ArrayList<>(a.storage.size());
+    for (Map.Entry<Word, Word> s : a.storage.entrySet()) {
+      if (!s.getValue().isZero()) {
+        slots.add(Map.entry(Keccak.hash(s.getKey().toBytes32()), Rlp.encodeWord(s.getValue())));
+      }
+    }
+    return MerkleTrie.root(slots);
   }
 }

@@ -1,15 +1,42 @@
 package org.evmjit.evm.tx;
 
+import java.math.BigInteger;
+import java.util.List;
+import org.evmjit.evm.exec.ContractAddress;
+import org.evmjit.evm.exec.EngineSelector;
+import org.evmjit.evm.exec.MessageExecutor;
 import org.evmjit.evm.fork.Fork;
+import org.evmjit.evm.fork.GasSchedule;
+import org.evmjit.evm.frame.CallKind;
+import org.evmjit.evm.frame.Frame;
+import org.evmjit.evm.frame.Message;
+import org.evmjit.evm.host.TxContext;
+import org.evmjit.evm.interpreter.Interpreter;
+import org.evmjit.evm.precompile.Precompiles;
+import org.evmjit.evm.state.TransactionState;
 import org.evmjit.evm.state.WorldState;
 import org.evmjit.evm.trace.Tracer;
+import org.evmjit.evm.word.Address;
+import org.evmjit.evm.word.Word;
 
 /** Validates and executes one transaction against a world state, under one fork's rules. */
 public final class TransactionProcessor {
-  private final Fork fork;
+  /** The chain id state tests run under. */
+  public static final Word CHAIN_ID = Word.ONE;
 
+  private final Fork fork;
+  private final GasSchedule gas;
+  private final EngineSelector engines;
+
+  /** A processor that runs all code on the interpreter. */
   public TransactionProcessor(Fork fork) {
+    this(fork, (code, f) -> Interpreter.forFork(f));
+  }
+
+  public TransactionProcessor(Fork fork, EngineSelector engines) {
     this.fork = fork;
+    this.gas = GasSchedule.forFork(fork);
+    this.engines = engines;
   }
 
   public Fork fork() {
@@ -23,6 +50,81 @@ public final class TransactionProcessor {
    * @param tracer null for no trace
    */
   public TransactionResult process(WorldState state, BlockEnv env, Transaction tx, Tracer tracer) {
-    throw new UnsupportedOperationException("not yet");
+    BigInteger blobBaseFee = fork.isAtLeast(Fork.CANCUN) ? BlobGas.baseFee(env.excessBlobGas()) : BigInteger.ZERO;
+    String invalid = TransactionValidator.check(fork, state, env, tx, blobBaseFee);
+    if (invalid != null) {
+      return TransactionResult.invalid(invalid);
+    }
+    BigInteger baseFee = fork.isAtLeast(Fork.LONDON) ? env.baseFee().toBigInteger() : BigInteger.ZERO;
+    BigInteger price = effectiveGasPrice(tx, baseFee);
+    long gasLimit = tx.gasLimit().longValueExact();
+    Address sender = tx.sender();
+
+    TxContext context = new TxContext(sender, Word.fromBigInteger(price), tx.blobVersionedHashes(),
+        Word.fromBigInteger(blobBaseFee), CHAIN_ID);
+    TransactionState st = new TransactionState(state, fork, env, context);
+
+    BigInteger upfront = price.multiply(tx.gasLimit());
+    if (tx.type() == Transaction.BLOB) {
+      upfront = upfront.add(TransactionValidator.blobGas(tx).multiply(blobBaseFee));
+    }
+    st.subtractBalance(sender, Word.fromBigInteger(upfront));
+    long nonce = st.nonce(sender);
+    st.setNonce(sender, nonce + 1);
+
+    Address target = tx.isCreate() ? ContractAddress.create(sender, nonce) : tx.to();
+    if (gas.accessLists) {
+      warmUp(st, env, tx, target);
+    }
+    long executionGas = gasLimit - IntrinsicGas.of(tx, gas);
+    Word value = Word.fromBigInteger(tx.value());
+    Message root = tx.isCreate()
+        ? new Message(CallKind.CREATE, sender, target, null, value, tx.data(), executionGas, false, 0, null, 0, 0)
+        : new Message(CallKind.CALL, sender, target, target, value, tx.data(), executionGas, false, 0, null, 0, 0);
+    Frame result = new MessageExecutor(st, engines, tracer).run(root);
+
+    long gasLeft = result.gas;
+    long gasUsed = gasLimit - gasLeft;
+    long refund = Math.min(st.refund(), gasUsed / gas.maxRefundQuotient);
+    gasUsed -= refund;
+    gasLeft += refund;
+    st.addBalance(sender, Word.fromBigInteger(price.multiply(BigInteger.valueOf(gasLeft))));
+    BigInteger tip = fork.isAtLeast(Fork.LONDON) ? price.subtract(baseFee) : price;
+    st.addBalance(env.coinbase(), Word.fromBigInteger(tip.multiply(BigInteger.valueOf(gasUsed))));
+    st.finish();
+
+    boolean success = result.status == ExecutionStatus.SUCCESS;
+    List<Log> logs = success ? List.copyOf(st.logs()) : List.of();
+    String halt = result.haltReason == null ? null : result.haltReason.message();
+    if (tracer != null) {
+      tracer.onTransactionEnd(result.output, gasUsed, halt);
+    }
+    return new TransactionResult(null, result.status, gasUsed, result.output, logs, halt);
+  }
+
+  /** EIP-2929/2930: sender, target, precompiles, coinbase (Shanghai, EIP-3651) and the access list start warm. */
+  private void warmUp(TransactionState st, BlockEnv env, Transaction tx, Address target) {
+    st.warmAccount(tx.sender());
+    st.warmAccount(target);
+    for (Address p : Precompiles.addresses(fork)) {
+      st.warmAccount(p);
+    }
+    if (fork.isAtLeast(Fork.SHANGHAI)) {
+      st.warmAccount(env.coinbase());
+    }
+    for (AccessListEntry e : tx.accessList()) {
+      st.warmAccount(e.address());
+      for (Word key : e.storageKeys()) {
+        st.warmSlot(e.address(), key);
+      }
+    }
+  }
+
+  /** Legacy: the gas price; EIP-1559: {@code min(maxFee, baseFee + maxPriorityFee)}. */
+  static BigInteger effectiveGasPrice(Transaction tx, BigInteger baseFee) {
+    if (tx.maxFeePerGas() == null) {
+      return tx.gasPrice();
+    }
+    return tx.maxFeePerGas().min(baseFee.add(tx.maxPriorityFeePerGas()));
   }
 }

@@ -1,0 +1,92 @@
+package org.evmjit.statetest.bench;
+
+import java.util.Arrays;
+import org.evmjit.evm.state.WorldState;
+import org.evmjit.evm.tx.ExecutionStatus;
+import org.evmjit.evm.tx.TransactionResult;
+import org.evmjit.statetest.runner.Executor;
+
+/**
+ * Times one benchmark input: each run executes the transaction on a fresh copy of the pre-state
+ * (copied outside the timed region); after warm-up, the median of the measured runs is reported.
+ */
+public final class BenchRunner {
+  private final Executor executor;
+  private final String engineName;
+  private final BenchConfig config;
+
+  public BenchRunner(Executor executor, String engineName, BenchConfig config) {
+    this.executor = executor;
+    this.engineName = engineName;
+    this.config = config;
+  }
+
+  public BenchResult run(BenchCase c) {
+    TransactionResult first;
+    try {
+      first = execute(c, c.pre().copy());
+    } catch (Throwable t) {
+      return failed(c, "exception: " + t);
+    }
+    if (!first.isValid()) {
+      return failed(c, "transaction rejected: " + first.invalidReason());
+    }
+    String status = first.status() == ExecutionStatus.SUCCESS ? "ok"
+        : first.status() == ExecutionStatus.REVERT ? "reverted"
+        : "halted: " + first.haltReason();
+    try {
+      warmUp(c);
+      long[] samples = measure(c);
+      return new BenchResult(c, engineName, first.gasUsed(), median(samples), samples.length, status, true);
+    } catch (Throwable t) {
+      return failed(c, "exception: " + t);
+    }
+  }
+
+  private void warmUp(BenchCase c) {
+    if (config.warmupRuns() != null) {
+      for (int i = 0; i < config.warmupRuns(); i++) {
+        execute(c, c.pre().copy());
+      }
+      return;
+    }
+    long end = System.nanoTime() + config.warmupNs();
+    do {
+      execute(c, c.pre().copy());
+    } while (System.nanoTime() < end);
+  }
+
+  private long[] measure(BenchCase c) {
+    int fixed = config.measureRuns() == null ? -1 : Math.max(1, config.measureRuns());
+    long[] samples = new long[fixed > 0 ? fixed : 64];
+    int n = 0;
+    long end = System.nanoTime() + config.measureNs(); // wall clock, copies included
+    while (fixed > 0 ? n < fixed
+        : n < config.minRuns() || (System.nanoTime() < end && n < config.maxRuns())) {
+      WorldState state = c.pre().copy();
+      long start = System.nanoTime();
+      execute(c, state);
+      long dt = System.nanoTime() - start;
+      if (n == samples.length) {
+        samples = Arrays.copyOf(samples, n * 2);
+      }
+      samples[n++] = dt;
+    }
+    return Arrays.copyOf(samples, n);
+  }
+
+  private TransactionResult execute(BenchCase c, WorldState state) {
+    return executor.execute(c.fork(), state, c.env(), c.tx(), null);
+  }
+
+  static long median(long[] samples) {
+    long[] s = samples.clone();
+    Arrays.sort(s);
+    int mid = s.length / 2;
+    return s.length % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  }
+
+  private BenchResult failed(BenchCase c, String why) {
+    return new BenchResult(c, engineName, 0, 0, 0, why, false);
+  }
+}

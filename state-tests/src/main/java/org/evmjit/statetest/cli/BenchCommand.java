@@ -1,0 +1,155 @@
+package org.evmjit.statetest.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.evmjit.statetest.SharedPaths;
+import org.evmjit.statetest.bench.BenchCase;
+import org.evmjit.statetest.bench.BenchConfig;
+import org.evmjit.statetest.bench.BenchLoader;
+import org.evmjit.statetest.bench.BenchResult;
+import org.evmjit.statetest.bench.BenchRunner;
+import org.evmjit.statetest.fixture.FixtureException;
+import org.evmjit.statetest.runner.Engine;
+import org.evmjit.statetest.runner.Executor;
+import org.evmjit.statetest.runner.FixtureFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code evmjit bench}: times benchmark contracts (evm-benchmarks and revmc formats). */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "Times benchmark contracts (evm-benchmarks and revmc formats).",
+      "Every input of every file runs on a fresh copy of its pre-state; prints the median time"
+          + " and Mgas/s. With no PATH, uses ../shared/benchmarks (from the working directory,"
+          + " else from the repository)."
+    })
+final class BenchCommand implements Callable<Integer> {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "Benchmark files, or directories searched recursively for *.json.")
+  List<Path> paths = List.of();
+
+  @Option(names = "--json", description = "Print one JSON object per input.")
+  boolean json;
+
+  @Option(names = "--warmup", paramLabel = "N",
+      description = "Warm-up runs per input (default: as many as fit in about 1 s, at least 1).")
+  Integer warmup;
+
+  @Option(names = "--iterations", paramLabel = "N",
+      description = "Measured runs per input (default: as many as fit in about 2 s, at least 3).")
+  Integer iterations;
+
+  @Option(names = "--engine", paramLabel = "ENGINE", converter = Converters.EngineConverter.class,
+      description = "Execution engine: interpreter (default).")
+  Engine engine = Engine.INTERPRETER;
+
+  private final Io io;
+  private final Function<Engine, Executor> executors;
+
+  BenchCommand(Io io, Function<Engine, Executor> executors) {
+    this.io = io;
+    this.executors = executors;
+  }
+
+  @Override
+  public Integer call() {
+    if ((warmup != null && warmup < 0) || (iterations != null && iterations < 1)) {
+      throw new ParameterException(spec.commandLine(), "--warmup must be >= 0 and --iterations >= 1");
+    }
+    List<Path> roots = paths.isEmpty() ? List.of(defaultRoot()) : paths;
+    List<FixtureFile> files;
+    try {
+      files = FixturePaths.expand(roots);
+    } catch (NoSuchFileException e) {
+      throw new ParameterException(spec.commandLine(), "no such file or directory: " + e.getFile());
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "cannot list benchmark files: " + e);
+    }
+    boolean failed = false;
+    List<BenchCase> cases = new ArrayList<>();
+    BenchLoader loader = new BenchLoader();
+    for (FixtureFile f : files) {
+      try {
+        cases.addAll(loader.load(f.path(), f.displayName()));
+      } catch (FixtureException | IllegalArgumentException e) {
+        io.err().println("cannot load benchmark: " + e.getMessage());
+        failed = true;
+      }
+    }
+    BenchRunner runner = new BenchRunner(
+        executors.apply(engine), engine.cliName(), BenchConfig.defaults(warmup, iterations));
+    BenchTable table = new BenchTable(io.out(), cases, engine.cliName());
+    if (!json) {
+      table.header();
+    }
+    for (BenchCase c : cases) {
+      BenchResult r = runner.run(c);
+      if (json) {
+        io.out().println(toJson(r));
+      } else {
+        table.row(r);
+      }
+      io.out().flush();
+      if (!r.ok()) {
+        io.err().println("bench " + c.suite() + "/" + c.file() + " " + c.name() + " " + c.input() + ": " + r.status());
+        failed = true;
+      }
+    }
+    return failed ? ExitCode.SOFTWARE : ExitCode.OK;
+  }
+
+  private Path defaultRoot() {
+    Optional<Path> shared = SharedPaths.find("benchmarks");
+    if (shared.isEmpty()) {
+      throw new ParameterException(spec.commandLine(),
+          "no benchmarks found: give PATH, or put the shared data folder at ../shared (looked for"
+              + " benchmarks/ in: "
+              + SharedPaths.candidates().stream().map(Path::toString).collect(Collectors.joining(", "))
+              + ")");
+    }
+    return shared.get();
+  }
+
+  static String toJson(BenchResult r) {
+    StringWriter sw = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(sw)) {
+      g.writeStartObject();
+      g.writeStringField("suite", r.benchCase().suite());
+      g.writeStringField("name", r.benchCase().name());
+      g.writeStringField("input", r.benchCase().input());
+      g.writeStringField("engine", r.engine());
+      g.writeNumberField("gasUsed", r.gasUsed());
+      g.writeNumberField("medianNs", r.medianNs());
+      g.writeNumberField("mgasPerSec", Math.round(r.mgasPerSec() * 1000) / 1000.0);
+      g.writeNumberField("runs", r.runs());
+      g.writeStringField("status", r.status());
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return sw.toString();
+  }
+}

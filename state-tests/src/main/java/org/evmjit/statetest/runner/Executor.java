@@ -1,0 +1,30 @@
+package org.evmjit.statetest.runner;
+
+import java.util.List;
+import org.evmjit.evm.fork.Fork;
+import org.evmjit.evm.state.WorldState;
+import org.evmjit.evm.trace.Tracer;
+import org.evmjit.evm.tx.BlockEnv;
+import org.evmjit.evm.tx.Log;
+import org.evmjit.evm.tx.LogsHash;
+import org.evmjit.evm.tx.Transaction;
+import org.evmjit.evm.tx.TransactionResult;
+
+/**
+ * Runs one transaction for the state-test runner and the benchmark. An {@link Engine} makes one;
+ * tests substitute fakes.
+ */
+public interface Executor {
+  /** Runs {@code tx} on {@code state} (mutating it) under {@code fork}; {@code tracer} may be null. */
+  TransactionResult execute(Fork fork, WorldState state, BlockEnv env, Transaction tx, Tracer tracer);
+
+  /** The state root after {@link #execute}. */
+  default byte[] stateRoot(WorldState state) {
+    return state.stateRoot();
+  }
+
+  /** The fixtures' {@code logs} hash of a transaction's logs. */
+  default byte[] logsHash(List<Log> logs) {
+    return LogsHash.of(logs);
+  }
+}

@@ -1,0 +1,39 @@
+package org.evmjit.statetest.runner;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.evmjit.statetest.fixture.FixtureException;
+import org.evmjit.statetest.fixture.StateTest;
+import org.evmjit.statetest.fixture.StateTestLoader;
+
+/**
+ * Loads one fixture file and runs its selected entries, returning the results in
+ * {@link ResultOrder}. A file that cannot be loaded yields one failed result naming the problem.
+ */
+public final class FileRunner {
+  private final StateTestLoader loader = new StateTestLoader();
+  private final StateTestRunner runner;
+  private final Selection selection;
+
+  public FileRunner(StateTestRunner runner, Selection selection) {
+    this.runner = runner;
+    this.selection = selection;
+  }
+
+  public List<EntryResult> run(FixtureFile file) {
+    List<EntryResult> results = new ArrayList<>();
+    try {
+      String skipPath = file.path().toAbsolutePath().normalize().toString();
+      for (StateTest test : loader.load(file.path(), file.displayName())) {
+        results.addAll(runner.run(test, skipPath, selection));
+      }
+    } catch (FixtureException e) {
+      return List.of(EntryResult.fileFailure(file.displayName(), e.getMessage()));
+    } catch (Throwable t) {
+      return List.of(EntryResult.fileFailure(file.displayName(),
+          file.displayName() + ": exception: " + Verdict.describe(t)));
+    }
+    results.sort(ResultOrder.ORDER);
+    return results;
+  }
+}

@@ -1,0 +1,130 @@
+package org.evmjit.statetest.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.evmjit.evm.fork.Fork;
+import org.evmjit.evm.state.WorldState;
+import org.evmjit.evm.trace.Tracer;
+import org.evmjit.evm.tx.BlockEnv;
+import org.evmjit.evm.tx.ExecutionStatus;
+import org.evmjit.evm.tx.Transaction;
+import org.evmjit.evm.tx.TransactionResult;
+import org.evmjit.evm.word.Address;
+import org.evmjit.evm.word.Word;
+import org.evmjit.statetest.FixtureJson;
+import org.evmjit.statetest.runner.Executor;
+import org.evmjit.statetest.runner.FakeExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchTest {
+  @TempDir Path dir;
+
+  private Path stateTestFormat() throws Exception {
+    ObjectNode t = FixtureJson.test();
+    t.putObject("_info").putObject("labels").put("0", "empty").put("1", "5311");
+    FixtureJson.post(t, "Cancun").removeAll();
+    FixtureJson.post(t, "London").add(FixtureJson.entry(0, 0, 0, FixtureJson.ROOT_A))
+        .add(FixtureJson.entry(1, 0, 0, FixtureJson.ROOT_A));
+    Path f = dir.resolve("sha1.json");
+    Files.writeString(f, FixtureJson.file("sha1_divs", t));
+    return f;
+  }
+
+  private Path concreteFormat() throws Exception {
+    ObjectNode t = FixtureJson.test();
+    t.remove("post");
+    ((ObjectNode) t.get("env")).remove("currentDifficulty");
+    ObjectNode tx = (ObjectNode) t.remove("transaction");
+    tx.put("data", "0xd09de08a").put("gasLimit", "0x7fffffffffffffff").put("value", "0x0");
+    t.putArray("transaction").add(tx);
+    Path f = dir.resolve("counter.json");
+    Files.writeString(f, FixtureJson.file("counter", t));
+    return f;
+  }
+
+  @Test
+  void loadsStateTestFormatByLondonEntriesWithLabels() throws Exception {
+    List<BenchCase> cases = new BenchLoader().load(stateTestFormat(), "sha1.json");
+    assertEquals(List.of("empty", "5311"), cases.stream().map(BenchCase::input).toList());
+    assertEquals(Fork.LONDON, cases.get(0).fork());
+    assertEquals(2, cases.get(1).tx().data().length);
+    assertEquals("sha1_divs", cases.get(0).name());
+  }
+
+  @Test
+  void loadsConcreteTransactionFormat() throws Exception {
+    List<BenchCase> cases = new BenchLoader().load(concreteFormat(), "counter.json");
+    assertEquals(1, cases.size());
+    assertEquals("counter", cases.get(0).name());
+    assertEquals(Fork.CANCUN, cases.get(0).fork());
+    assertEquals(BigInteger.valueOf(Long.MAX_VALUE), cases.get(0).tx().gasLimit());
+  }
+
+  @Test
+  void everyRunGetsAFreshCopyOfThePreState() throws Exception {
+    BenchCase c = new BenchLoader().load(concreteFormat(), "counter.json").get(0);
+    Address marker = Address.of(0xbeef);
+    List<Boolean> sawMarker = new ArrayList<>();
+    Executor mutating = new Executor() {
+      @Override
+      public TransactionResult execute(Fork fork, WorldState state, BlockEnv env, Transaction tx, Tracer t) {
+        sawMarker.add(state.get(marker) != null);
+        state.putAccount(marker, 1, Word.ONE, new byte[0], java.util.Map.of());
+        return FakeExecutor.ok(50_000);
+      }
+    };
+    BenchResult r = new BenchRunner(mutating, "interpreter", BenchConfig.defaults(2, 5)).run(c);
+    assertTrue(r.ok());
+    assertEquals(5, r.runs());
+    assertEquals(1 + 2 + 5, sawMarker.size());
+    assertFalse(sawMarker.contains(true), "a run saw a previous run's changes");
+    assertEquals(50_000, r.gasUsed());
+    assertTrue(r.medianNs() > 0);
+    assertEquals(50_000 * 1000.0 / r.medianNs(), r.mgasPerSec(), 1e-9);
+  }
+
+  @Test
+  void timeBoxedDefaultsRunAtLeastThreeTimes() throws Exception {
+    BenchCase c = new BenchLoader().load(concreteFormat(), "counter.json").get(0);
+    BenchConfig quick = new BenchConfig(null, null, 1_000_000, 1_000_000, 3, 1000);
+    BenchResult r = new BenchRunner(FakeExecutor.succeeding(FixtureJson.ROOT_A), "interpreter", quick).run(c);
+    assertTrue(r.runs() >= 3);
+  }
+
+  @Test
+  void failuresAreReported() throws Exception {
+    BenchCase c = new BenchLoader().load(concreteFormat(), "counter.json").get(0);
+    Executor throwing = new FakeExecutor(tx -> {
+      throw new UnsupportedOperationException("not yet");
+    }, tx -> new byte[32]);
+    BenchResult r = new BenchRunner(throwing, "interpreter", BenchConfig.defaults(0, 1)).run(c);
+    assertFalse(r.measured());
+    assertEquals("exception: java.lang.UnsupportedOperationException: not yet", r.status());
+
+    Executor rejecting = new FakeExecutor(tx -> TransactionResult.invalid("TransactionException.X"), tx -> new byte[32]);
+    assertEquals("transaction rejected: TransactionException.X",
+        new BenchRunner(rejecting, "interpreter", BenchConfig.defaults(0, 1)).run(c).status());
+
+    Executor reverting = new FakeExecutor(
+        tx -> new TransactionResult(null, ExecutionStatus.REVERT, 30_000, new byte[0], List.of(), null),
+        tx -> new byte[32]);
+    BenchResult reverted = new BenchRunner(reverting, "interpreter", BenchConfig.defaults(0, 1)).run(c);
+    assertTrue(reverted.measured());
+    assertEquals("reverted", reverted.status());
+  }
+
+  @Test
+  void median() {
+    assertEquals(3, BenchRunner.median(new long[] {5, 1, 3}));
+    assertEquals(3, BenchRunner.median(new long[] {4, 1, 2, 9}));
+  }
+}

@@ -1,0 +1,64 @@
+package org.evmjit.statetest.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.evmjit.statetest.FixtureJson;
+import org.evmjit.statetest.runner.Executor;
+import org.evmjit.statetest.runner.FakeExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(Executor ex, String... args) throws Exception {
+    ObjectNode t = FixtureJson.test();
+    t.putObject("_info").putObject("labels").put("0", "empty");
+    FixtureJson.post(t, "Cancun").removeAll();
+    FixtureJson.post(t, "London").add(FixtureJson.entry(0, 0, 0, FixtureJson.ROOT_A));
+    Files.writeString(dir.resolve("b.json"), FixtureJson.file("sha1_divs", t));
+    Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        new ByteArrayInputStream(new byte[0]), false);
+    return Main.run(io, engine -> ex, args);
+  }
+
+  @Test
+  void jsonLinePerInput() throws Exception {
+    assertEquals(0, run(FakeExecutor.succeeding(FixtureJson.ROOT_A),
+        "bench", "--json", "--warmup", "1", "--iterations", "3", dir.toString()));
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(1, lines.size());
+    JsonNode j = FixtureJson.MAPPER.readTree(lines.get(0));
+    assertEquals("sha1_divs", j.get("name").asText());
+    assertEquals("empty", j.get("input").asText());
+    assertEquals("interpreter", j.get("engine").asText());
+    assertEquals(21000, j.get("gasUsed").asLong());
+    assertTrue(j.get("medianNs").asLong() > 0);
+    assertTrue(j.has("mgasPerSec"));
+  }
+
+  @Test
+  void tableAndFailures() throws Exception {
+    FakeExecutor throwing = new FakeExecutor(tx -> {
+      throw new UnsupportedOperationException("not yet");
+    }, tx -> new byte[32]);
+    assertEquals(1, run(throwing, "bench", "--warmup", "0", "--iterations", "1", dir.toString()));
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertTrue(lines.get(0).matches("suite\\s+name\\s+input\\s+engine\\s+gas used\\s+median ns\\s+Mgas/s\\s*"),
+        lines.get(0));
+    assertTrue(lines.get(1).contains("FAILED: exception: java.lang.UnsupportedOperationException: not yet"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("b.json sha1_divs empty: exception:"));
+  }
+}
