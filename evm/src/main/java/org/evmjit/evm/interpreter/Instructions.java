@@ -192,7 +192,7 @@ public final class Instructions {
 
   // ---- arithmetic and hashing ----
 
-  static int exp(Frame f, Host h) {
+  public static int exp(Frame f, Host h) {
     long[] s = f.stack;
     int t = (f.sp - 1) << 2;
     if (!charge(f, h.gas().expByte * Uint256.byteLength(s, t - 4))) {
@@ -203,7 +203,7 @@ public final class Instructions {
     return CONTINUE;
   }
 
-  static int keccak256(Frame f) {
+  public static int keccak256(Frame f) {
     long offset = popMemoryOperand(f);
     long length = popMemoryOperand(f);
     if (length != MemoryGas.TOO_BIG && !charge(f, 6 * MemoryGas.words(length))) {
@@ -219,7 +219,7 @@ public final class Instructions {
 
   // ---- accounts and code ----
 
-  static int balance(Frame f, Host h) {
+  public static int balance(Frame f, Host h) {
     Address a = popAddress(f);
     if (!charge(f, accountAccessSurcharge(h, a))) {
       return Frame.DONE;
@@ -228,7 +228,7 @@ public final class Instructions {
     return CONTINUE;
   }
 
-  static int extCodeSize(Frame f, Host h) {
+  public static int extCodeSize(Frame f, Host h) {
     Address a = popAddress(f);
     if (!charge(f, accountAccessSurcharge(h, a))) {
       return Frame.DONE;
@@ -237,7 +237,7 @@ public final class Instructions {
     return CONTINUE;
   }
 
-  static int extCodeHash(Frame f, Host h) {
+  public static int extCodeHash(Frame f, Host h) {
     Address a = popAddress(f);
     if (!charge(f, accountAccessSurcharge(h, a))) {
       return Frame.DONE;
@@ -247,7 +247,7 @@ public final class Instructions {
   }
 
   /** CALLDATACOPY and CODECOPY: dest, source offset, length; zero-filled past the source's end. */
-  static int copyToMemory(Frame f, byte[] source) {
+  public static int copyToMemory(Frame f, byte[] source) {
     long dest = popMemoryOperand(f);
     f.sp--;
     long from = sourceOffset(f.stack, f.sp << 2);
@@ -255,7 +255,7 @@ public final class Instructions {
     return copy(f, source, dest, from, length);
   }
 
-  static int extCodeCopy(Frame f, Host h) {
+  public static int extCodeCopy(Frame f, Host h) {
     Address a = popAddress(f);
     long dest = popMemoryOperand(f);
     f.sp--;
@@ -283,7 +283,7 @@ public final class Instructions {
     return (s[o + 1] | s[o + 2] | s[o + 3]) != 0 || s[o] < 0 ? Long.MAX_VALUE : s[o];
   }
 
-  static int returnDataCopy(Frame f) {
+  public static int returnDataCopy(Frame f) {
     long dest = popMemoryOperand(f);
     f.sp--;
     long from = sourceOffset(f.stack, f.sp << 2);
@@ -301,7 +301,7 @@ public final class Instructions {
     return CONTINUE;
   }
 
-  static int mcopy(Frame f) {
+  public static int mcopy(Frame f) {
     long dest = popMemoryOperand(f);
     long from = popMemoryOperand(f);
     long length = popMemoryOperand(f);
@@ -319,12 +319,12 @@ public final class Instructions {
 
   // ---- block ----
 
-  static int blockHash(Frame f, Host h) {
+  public static int blockHash(Frame f, Host h) {
     f.push(h.blockHash(popWord(f)));
     return CONTINUE;
   }
 
-  static int blobHash(Frame f, Host h) {
+  public static int blobHash(Frame f, Host h) {
     Word index = popWord(f);
     var hashes = h.tx().blobHashes();
     f.push(index.fitsLong() && index.w0() < hashes.size() ? hashes.get((int) index.w0()) : Word.ZERO);
@@ -333,7 +333,7 @@ public final class Instructions {
 
   // ---- storage ----
 
-  static int sload(Frame f, Host h) {
+  public static int sload(Frame f, Host h) {
     Word key = popWord(f);
     GasSchedule g = h.gas();
     if (g.accessLists && h.warmSlot(f.address, key) && !charge(f, g.coldSloadSurcharge)) {
@@ -343,7 +343,7 @@ public final class Instructions {
     return CONTINUE;
   }
 
-  static int sstore(Frame f, Host h) {
+  public static int sstore(Frame f, Host h) {
     if (f.isStatic) {
       return f.halt(HaltReason.STATIC_STATE_CHANGE);
     }
@@ -392,12 +392,12 @@ public final class Instructions {
     return CONTINUE;
   }
 
-  static int tload(Frame f, Host h) {
+  public static int tload(Frame f, Host h) {
     f.push(h.transientStorage(f.address, popWord(f)));
     return CONTINUE;
   }
 
-  static int tstore(Frame f, Host h) {
+  public static int tstore(Frame f, Host h) {
     if (f.isStatic) {
       return f.halt(HaltReason.STATIC_STATE_CHANGE);
     }
@@ -409,7 +409,7 @@ public final class Instructions {
 
   // ---- logs and ending ----
 
-  static int log(Frame f, Host h, int topicCount) {
+  public static int log(Frame f, Host h, int topicCount) {
     if (f.isStatic) {
       return f.halt(HaltReason.STATIC_STATE_CHANGE);
     }
@@ -429,7 +429,7 @@ public final class Instructions {
     return CONTINUE;
   }
 
-  static int returnOrRevert(Frame f, boolean revert) {
+  public static int returnOrRevert(Frame f, boolean revert) {
     long offset = popMemoryOperand(f);
     long length = popMemoryOperand(f);
     if (!expand(f, offset, length)) {
@@ -439,7 +439,7 @@ public final class Instructions {
     return revert ? f.revert(out) : f.succeed(out);
   }
 
-  static int selfDestruct(Frame f, Host h) {
+  public static int selfDestruct(Frame f, Host h) {
     if (f.isStatic) {
       return f.halt(HaltReason.STATIC_STATE_CHANGE);
     }
@@ -464,7 +464,7 @@ public final class Instructions {
 
   // ---- calls and creates: they suspend the frame ----
 
-  static int call(Frame f, Host h, CallKind kind) {
+  public static int call(Frame f, Host h, CallKind kind) {
     GasSchedule g = h.gas();
     Word requested = popWord(f);
     Address target = popAddress(f);
@@ -529,7 +529,7 @@ public final class Instructions {
     return requested.w0();
   }
 
-  static int create(Frame f, Host h, CallKind kind) {
+  public static int create(Frame f, Host h, CallKind kind) {
     if (f.isStatic) {
       return f.halt(HaltReason.STATIC_STATE_CHANGE);
     }
