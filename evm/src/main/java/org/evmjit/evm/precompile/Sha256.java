@@ -1,6 +1,7 @@
 package org.evmjit.evm.precompile;
 
-import org.bouncycastle.crypto.digests.SHA256Digest;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /** 0x02: SHA-256 of the input. */
 final class Sha256 implements Precompile {
@@ -14,11 +15,12 @@ final class Sha256 implements Precompile {
     return hash(input);
   }
 
+  /** The JDK's SHA-256, which HotSpot backs with the CPU's SHA instructions where present. */
   static byte[] hash(byte[] input) {
-    SHA256Digest digest = new SHA256Digest();
-    digest.update(input, 0, input.length);
-    byte[] out = new byte[32];
-    digest.doFinal(out, 0);
-    return out;
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(input);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK provides SHA-256", e);
+    }
   }
 }

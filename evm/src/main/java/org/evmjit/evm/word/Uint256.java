@@ -24,9 +24,21 @@ package org.evmjit.evm.word;
  *
  * <h2>Performance notes</h2>
  *
- * No method allocates. Division-like operations use Knuth's algorithm D over 64-bit limbs held in
- * local variables, with the Möller–Granlund reciprocal ("Improved division by invariant
- * integers", 2011) to divide 128 by 64 bits using multiplications only.
+ * No method allocates, and none keeps state: all methods are thread safe. The simple operations
+ * (everything except the division family, ADDMOD, MULMOD and EXP) compile to well under 325 bytes
+ * of bytecode, so HotSpot inlines them into the interpreter loop or into generated code.
+ *
+ * <p>Fast paths: MUL, DIV, MOD, SDIV, SMOD, ADDMOD and MULMOD on operands that fit in 64 bits use
+ * one multiplication or a hardware {@code Long.divideUnsigned}/{@code remainderUnsigned}; a divisor
+ * larger than the dividend returns at once; ADDMOD with both operands already reduced needs at most
+ * one subtraction; EXP handles exponents 0 and 1, bases 0 and 1, powers of two, and any even base
+ * whose power certainly overflows 2^256, without multiplying.
+ *
+ * <p>The general division path is Knuth's algorithm D over 64-bit limbs held in local variables
+ * (a 5-limb window sliding over the dividend, so a 512-bit MULMOD product needs no array), with the
+ * Möller–Granlund reciprocal ("Improved division by invariant integers", 2011) to divide 128 by 64
+ * bits using multiplications only. EXP is left-to-right square-and-multiply, accumulating in the
+ * result slot {@code b} itself.
  */
 public final class Uint256 {
 
@@ -39,6 +51,19 @@ public final class Uint256 {
   /** Carry out of {@code x + y (+ carry-in)} given the wrapped sum; valid with a carry-in too. */
   private static long carry(long x, long y, long sum) {
     return ((x & y) | ((x | y) & ~sum)) >>> 63;
+  }
+
+  /** 1 if {@code x < y} unsigned, else 0 (C2 compiles this to a compare and a setcc/cmov). */
+  private static long ltU(long x, long y) {
+    return Long.compareUnsigned(x, y) < 0 ? 1L : 0L;
+  }
+
+  /**
+   * Carry out of {@code sum = x + y} without carry-in. Where it applies this is faster than
+   * {@link #carry}; in the subtract-and-correct step of division the bit formulas measured faster.
+   */
+  private static long cmpCarry(long x, long sum) {
+    return ltU(sum, x);
   }
 
   /** Borrow out of {@code x - y (- borrow-in)} given the wrapped difference; valid with a borrow-in. */
@@ -56,17 +81,13 @@ public final class Uint256 {
     return (x << 1) << (63 - sh);
   }
 
-  /** 1 if x &lt; y (unsigned 256-bit), else 0; branch free. */
+  /** 1 if x &lt; y (unsigned 256-bit), else 0. Top limbs first: they usually decide. */
   private static long ltBit(
       long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    long d = x0 - y0;
-    long br = borrow(x0, y0, d);
-    d = x1 - y1 - br;
-    br = borrow(x1, y1, d);
-    d = x2 - y2 - br;
-    br = borrow(x2, y2, d);
-    d = x3 - y3 - br;
-    return borrow(x3, y3, d);
+    if (x3 != y3) return ltU(x3, y3);
+    if (x2 != y2) return ltU(x2, y2);
+    if (x1 != y1) return ltU(x1, y1);
+    return ltU(x0, y0);
   }
 
   private static void setSmall(long[] s, int o, long v) {
@@ -126,11 +147,13 @@ public final class Uint256 {
     long x0 = s[a], x1 = s[a + 1], x2 = s[a + 2], x3 = s[a + 3];
     long y0 = s[b], y1 = s[b + 1], y2 = s[b + 2], y3 = s[b + 3];
     long r0 = x0 + y0;
-    long c = carry(x0, y0, r0);
-    long r1 = x1 + y1 + c;
-    c = carry(x1, y1, r1);
-    long r2 = x2 + y2 + c;
-    c = carry(x2, y2, r2);
+    long c = cmpCarry(x0, r0);
+    long t = x1 + y1;
+    long r1 = t + c;
+    c = cmpCarry(x1, t) | cmpCarry(t, r1);
+    t = x2 + y2;
+    long r2 = t + c;
+    c = cmpCarry(x2, t) | cmpCarry(t, r2);
     s[b] = r0;
     s[b + 1] = r1;
     s[b + 2] = r2;
@@ -142,11 +165,13 @@ public final class Uint256 {
     long x0 = s[a], x1 = s[a + 1], x2 = s[a + 2], x3 = s[a + 3];
     long y0 = s[b], y1 = s[b + 1], y2 = s[b + 2], y3 = s[b + 3];
     long r0 = x0 - y0;
-    long br = borrow(x0, y0, r0);
-    long r1 = x1 - y1 - br;
-    br = borrow(x1, y1, r1);
-    long r2 = x2 - y2 - br;
-    br = borrow(x2, y2, r2);
+    long br = ltU(x0, y0);
+    long t = x1 - y1;
+    long r1 = t - br;
+    br = ltU(x1, y1) | ltU(t, br);
+    t = x2 - y2;
+    long r2 = t - br;
+    br = ltU(x2, y2) | ltU(t, br);
     s[b] = r0;
     s[b + 1] = r1;
     s[b + 2] = r2;
@@ -175,27 +200,27 @@ public final class Uint256 {
     long c = Math.unsignedMultiplyHigh(x0, y0);
     long p = x1 * y0;
     long r1 = p + c;
-    c = Math.unsignedMultiplyHigh(x1, y0) + carry(p, c, r1);
+    c = Math.unsignedMultiplyHigh(x1, y0) + cmpCarry(p, r1);
     p = x2 * y0;
     long r2 = p + c;
-    c = Math.unsignedMultiplyHigh(x2, y0) + carry(p, c, r2);
+    c = Math.unsignedMultiplyHigh(x2, y0) + cmpCarry(p, r2);
     long r3 = x3 * y0 + c;
     // Row y1, shifted one limb
     p = x0 * y1;
     long t = r1 + p;
-    c = Math.unsignedMultiplyHigh(x0, y1) + carry(r1, p, t);
+    c = Math.unsignedMultiplyHigh(x0, y1) + cmpCarry(r1, t);
     r1 = t;
     p = x1 * y1;
     t = p + c;
-    long h = Math.unsignedMultiplyHigh(x1, y1) + carry(p, c, t);
+    long h = Math.unsignedMultiplyHigh(x1, y1) + cmpCarry(p, t);
     long u = r2 + t;
-    h += carry(r2, t, u);
+    h += cmpCarry(r2, u);
     r2 = u;
     r3 += x2 * y1 + h;
     // Row y2, shifted two limbs
     p = x0 * y2;
     t = r2 + p;
-    c = Math.unsignedMultiplyHigh(x0, y2) + carry(r2, p, t);
+    c = Math.unsignedMultiplyHigh(x0, y2) + cmpCarry(r2, t);
     r2 = t;
     r3 += x1 * y2 + c;
     // Row y3
@@ -412,7 +437,7 @@ public final class Uint256 {
       d1 = 0;
       d0 = 0;
     }
-    long rcp = reciprocal3by2(d3, d2);
+    long rcp = reciprocal2by1(d3);
 
     long w0, w1, w2, w3, w4, p0 = 0, p1 = 0, p2 = 0, p3 = 0;
     int steps;
@@ -438,43 +463,51 @@ public final class Uint256 {
 
     long q0 = 0, q1 = 0, q2 = 0;
     for (int i = 0; ; ) {
-      // the digit from the top three limbs: the true digit or one too large
-      long q = w4 == d3 && w3 == d2 ? -1L : div3by2(w4, w3, w2, d3, d2, rcp);
-      // (t4..t0) = q * d
-      long m = q * d0;
-      long c = Math.unsignedMultiplyHigh(q, d0);
-      long t0 = m;
-      m = q * d1;
-      long t1 = m + c;
-      c = Math.unsignedMultiplyHigh(q, d1) + carry(m, c, t1);
-      m = q * d2;
-      long t2 = m + c;
-      c = Math.unsignedMultiplyHigh(q, d2) + carry(m, c, t2);
-      m = q * d3;
-      long t3 = m + c;
-      long t4 = Math.unsignedMultiplyHigh(q, d3) + carry(m, c, t3);
-      // w -= q * d
-      long x0 = w0 - t0;
-      long br = borrow(w0, t0, x0);
-      long x1 = w1 - t1 - br;
-      br = borrow(w1, t1, x1);
-      long x2 = w2 - t2 - br;
-      br = borrow(w2, t2, x2);
-      long x3 = w3 - t3 - br;
-      br = borrow(w3, t3, x3);
-      long x4 = w4 - t4 - br;
-      if (borrow(w4, t4, x4) != 0) { // q was one too large: add the divisor back
-        q--;
-        long y = x0 + d0;
-        c = carry(x0, d0, y);
-        x0 = y;
-        y = x1 + d1 + c;
-        c = carry(x1, d1, y);
-        x1 = y;
-        y = x2 + d2 + c;
-        c = carry(x2, d2, y);
-        x2 = y;
-        x3 = x3 + d3 + c;
+      long q, x0, x1, x2, x3;
+      if (w4 == 0 && Long.compareUnsigned(w3, d3) < 0) { // window < d: the digit is 0
+        q = 0;
+        x0 = w0;
+        x1 = w1;
+        x2 = w2;
+        x3 = w3;
+      } else {
+        q = quotientDigit(w4, w3, w2, d3, d2, rcp);
+        // (t4..t0) = q * d
+        long m = q * d0;
+        long c = Math.unsignedMultiplyHigh(q, d0);
+        long t0 = m;
+        m = q * d1;
+        long t1 = m + c;
+        c = Math.unsignedMultiplyHigh(q, d1) + cmpCarry(m, t1);
+        m = q * d2;
+        long t2 = m + c;
+        c = Math.unsignedMultiplyHigh(q, d2) + cmpCarry(m, t2);
+        m = q * d3;
+        long t3 = m + c;
+        long t4 = Math.unsignedMultiplyHigh(q, d3) + cmpCarry(m, t3);
+        // w -= q * d
+        x0 = w0 - t0;
+        long br = borrow(w0, t0, x0);
+        x1 = w1 - t1 - br;
+        br = borrow(w1, t1, x1);
+        x2 = w2 - t2 - br;
+        br = borrow(w2, t2, x2);
+        x3 = w3 - t3 - br;
+        br = borrow(w3, t3, x3);
+        long x4 = w4 - t4 - br;
+        if (borrow(w4, t4, x4) != 0) { // q was one too large: add the divisor back
+          q--;
+          long y = x0 + d0;
+          c = carry(x0, d0, y);
+          x0 = y;
+          y = x1 + d1 + c;
+          c = carry(x1, d1, y);
+          x1 = y;
+          y = x2 + d2 + c;
+          c = carry(x2, d2, y);
+          x2 = y;
+          x3 = x3 + d3 + c;
+        }
       }
       q2 = q1;
       q1 = q0;
@@ -530,6 +563,34 @@ public final class Uint256 {
   }
 
   /**
+   * Knuth's estimate of {@code (u2 u1 u0) / (d1 d0 ...)} refined with the second divisor limb
+   * (steps D3): the result is the true digit or one too large. Requires {@code d1} normalized,
+   * {@code (u2, u1) <= (d1, d0)} and {@code v = reciprocal2by1(d1)}.
+   */
+  private static long quotientDigit(long u2, long u1, long u0, long d1, long d0, long v) {
+    long q, r;
+    if (u2 == d1) {
+      q = -1L; // the 2-by-1 quotient would not fit: use B - 1
+      r = u1 + d1;
+      if (Long.compareUnsigned(r, d1) < 0) return q; // rhat >= B: no further test applies
+    } else {
+      q = div2by1(u2, u1, d1, v);
+      r = u1 - q * d1;
+    }
+    while (true) { // at most two iterations
+      long ph = Math.unsignedMultiplyHigh(q, d0);
+      if (Long.compareUnsigned(ph, r) < 0
+          || (ph == r && Long.compareUnsigned(q * d0, u0) <= 0)) {
+        return q;
+      }
+      q--;
+      long r2 = r + d1;
+      if (Long.compareUnsigned(r2, r) < 0) return q; // rhat >= B
+      r = r2;
+    }
+  }
+
+  /**
    * Quotient of the 128-bit {@code (u1, u0)} by the normalized {@code d} (bit 63 set), given
    * {@code u1 < d} and {@code v = reciprocal2by1(d)}; the remainder is {@code u0 - q * d}.
    * Möller–Granlund, algorithm 4.
@@ -549,67 +610,6 @@ public final class Uint256 {
       qh++;
     }
     return qh;
-  }
-
-  /**
-   * Quotient of the 192-bit {@code (u2, u1, u0)} by the normalized 128-bit {@code (d1, d0)},
-   * given {@code (u2, u1) < (d1, d0)} and {@code v = reciprocal3by2(d1, d0)}.
-   * Möller–Granlund, algorithm 5, with the frequent correction done without a branch.
-   */
-  static long div3by2(long u2, long u1, long u0, long d1, long d0, long v) {
-    long ql = v * u2;
-    long qh = Math.unsignedMultiplyHigh(v, u2);
-    long t = ql + u1;
-    qh += u2 + carry(ql, u1, t);
-    ql = t;
-    long r1 = u1 - qh * d1;
-    long tl = d0 * qh;
-    long th = Math.unsignedMultiplyHigh(d0, qh);
-    // (r1, r0) = (r1, u0) - (th, tl) - (d1, d0)
-    long r0 = u0 - tl;
-    long br = borrow(u0, tl, r0);
-    r1 = r1 - th - br;
-    t = r0 - d0;
-    br = borrow(r0, d0, t);
-    r0 = t;
-    r1 = r1 - d1 - br;
-    qh++;
-    // if r1 >= ql (unsigned): q--, r += d
-    long mask = borrow(r1, ql, r1 - ql) - 1;
-    qh += mask;
-    long a0 = mask & d0;
-    t = r0 + a0;
-    r1 += (mask & d1) + carry(r0, a0, t);
-    r0 = t;
-    if (Long.compareUnsigned(r1, d1) > 0 || (r1 == d1 && Long.compareUnsigned(r0, d0) >= 0)) {
-      qh++; // rare
-    }
-    return qh;
-  }
-
-  /** The reciprocal for {@link #div3by2} of a normalized 128-bit divisor (d1 has bit 63 set). */
-  static long reciprocal3by2(long d1, long d0) {
-    long v = reciprocal2by1(d1);
-    long p = d1 * v + d0;
-    if (Long.compareUnsigned(p, d0) < 0) {
-      v--;
-      if (Long.compareUnsigned(p, d1) >= 0) {
-        v--;
-        p -= d1;
-      }
-      p -= d1;
-    }
-    long tl = v * d0;
-    long th = Math.unsignedMultiplyHigh(v, d0);
-    p += th;
-    if (Long.compareUnsigned(p, th) < 0) {
-      v--;
-      if (Long.compareUnsigned(p, d1) > 0
-          || (p == d1 && Long.compareUnsigned(tl, d0) >= 0)) {
-        v--;
-      }
-    }
-    return v;
   }
 
   private static final int[] RECIPROCAL_TABLE = new int[256];
@@ -712,82 +712,82 @@ public final class Uint256 {
     long c = Math.unsignedMultiplyHigh(x0, y0);
     long p = x1 * y0;
     long r1 = p + c;
-    c = Math.unsignedMultiplyHigh(x1, y0) + carry(p, c, r1);
+    c = Math.unsignedMultiplyHigh(x1, y0) + cmpCarry(p, r1);
     p = x2 * y0;
     long r2 = p + c;
-    c = Math.unsignedMultiplyHigh(x2, y0) + carry(p, c, r2);
+    c = Math.unsignedMultiplyHigh(x2, y0) + cmpCarry(p, r2);
     p = x3 * y0;
     long r3 = p + c;
-    long r4 = Math.unsignedMultiplyHigh(x3, y0) + carry(p, c, r3);
+    long r4 = Math.unsignedMultiplyHigh(x3, y0) + cmpCarry(p, r3);
     // Row y1
     long h, t, u;
     p = x0 * y1;
     t = r1 + p;
-    c = Math.unsignedMultiplyHigh(x0, y1) + carry(r1, p, t);
+    c = Math.unsignedMultiplyHigh(x0, y1) + cmpCarry(r1, t);
     r1 = t;
     p = x1 * y1;
     t = p + c;
-    h = Math.unsignedMultiplyHigh(x1, y1) + carry(p, c, t);
+    h = Math.unsignedMultiplyHigh(x1, y1) + cmpCarry(p, t);
     u = r2 + t;
-    c = h + carry(r2, t, u);
+    c = h + cmpCarry(r2, u);
     r2 = u;
     p = x2 * y1;
     t = p + c;
-    h = Math.unsignedMultiplyHigh(x2, y1) + carry(p, c, t);
+    h = Math.unsignedMultiplyHigh(x2, y1) + cmpCarry(p, t);
     u = r3 + t;
-    c = h + carry(r3, t, u);
+    c = h + cmpCarry(r3, u);
     r3 = u;
     p = x3 * y1;
     t = p + c;
-    h = Math.unsignedMultiplyHigh(x3, y1) + carry(p, c, t);
+    h = Math.unsignedMultiplyHigh(x3, y1) + cmpCarry(p, t);
     u = r4 + t;
-    long r5 = h + carry(r4, t, u);
+    long r5 = h + cmpCarry(r4, u);
     r4 = u;
     // Row y2
     p = x0 * y2;
     t = r2 + p;
-    c = Math.unsignedMultiplyHigh(x0, y2) + carry(r2, p, t);
+    c = Math.unsignedMultiplyHigh(x0, y2) + cmpCarry(r2, t);
     r2 = t;
     p = x1 * y2;
     t = p + c;
-    h = Math.unsignedMultiplyHigh(x1, y2) + carry(p, c, t);
+    h = Math.unsignedMultiplyHigh(x1, y2) + cmpCarry(p, t);
     u = r3 + t;
-    c = h + carry(r3, t, u);
+    c = h + cmpCarry(r3, u);
     r3 = u;
     p = x2 * y2;
     t = p + c;
-    h = Math.unsignedMultiplyHigh(x2, y2) + carry(p, c, t);
+    h = Math.unsignedMultiplyHigh(x2, y2) + cmpCarry(p, t);
     u = r4 + t;
-    c = h + carry(r4, t, u);
+    c = h + cmpCarry(r4, u);
     r4 = u;
     p = x3 * y2;
     t = p + c;
-    h = Math.unsignedMultiplyHigh(x3, y2) + carry(p, c, t);
+    h = Math.unsignedMultiplyHigh(x3, y2) + cmpCarry(p, t);
     u = r5 + t;
-    long r6 = h + carry(r5, t, u);
+    long r6 = h + cmpCarry(r5, u);
     r5 = u;
     // Row y3
     p = x0 * y3;
     t = r3 + p;
-    c = Math.unsignedMultiplyHigh(x0, y3) + carry(r3, p, t);
+    c = Math.unsignedMultiplyHigh(x0, y3) + cmpCarry(r3, t);
     r3 = t;
     p = x1 * y3;
     t = p + c;
-    h = Math.unsignedMultiplyHigh(x1, y3) + carry(p, c, t);
+    h = Math.unsignedMultiplyHigh(x1, y3) + cmpCarry(p, t);
     u = r4 + t;
-    c = h + carry(r4, t, u);
+    c = h + cmpCarry(r4, u);
     r4 = u;
     p = x2 * y3;
     t = p + c;
-    h = Math.unsignedMultiplyHigh(x2, y3) + carry(p, c, t);
+    h = Math.unsignedMultiplyHigh(x2, y3) + cmpCarry(p, t);
     u = r5 + t;
-    c = h + carry(r5, t, u);
+    c = h + cmpCarry(r5, u);
     r5 = u;
     p = x3 * y3;
     t = p + c;
-    h = Math.unsignedMultiplyHigh(x3, y3) + carry(p, c, t);
+    h = Math.unsignedMultiplyHigh(x3, y3) + cmpCarry(p, t);
     u = r6 + t;
-    long r7 = h + carry(r6, t, u);
+    long r7 = h + cmpCarry(r6, u);
     r6 = u;
     modWide(s, out, r0, r1, r2, r3, r4, r5, r6, r7, m0, m1, m2, m3);
   }
