@@ -449,8 +449,11 @@ public final class Instructions {
     if (g.accessLists && h.warmAccount(beneficiary)) {
       cost += g.coldAccountSurcharge + 100; // EIP-2929: the full cold cost; SELFDESTRUCT has no warm part
     }
-    if (g.selfdestructNewAccount > 0 && !h.balance(f.address).isZero()) {
-      boolean newAccount = h.fork().isAtLeast(Fork.SPURIOUS_DRAGON) ? h.isDead(beneficiary) : !h.exists(beneficiary);
+    if (g.selfdestructNewAccount > 0) {
+      // EIP-150 charges for creating the beneficiary; EIP-161 only when value actually moves to a dead one
+      boolean newAccount = h.fork().isAtLeast(Fork.SPURIOUS_DRAGON)
+          ? h.isDead(beneficiary) && !h.balance(f.address).isZero()
+          : !h.exists(beneficiary);
       if (newAccount) {
         cost += g.selfdestructNewAccount;
       }

@@ -75,6 +75,11 @@ final class StateTestCommand implements Callable<Integer> {
   @Option(names = "--workers", paramLabel = "N", description = "Files run in parallel (default: ${DEFAULT-VALUE}).")
   int workers = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--default-suite",
+      description = "Run the default suite instead of PATHs: ../shared's Cancun GeneralStateTests"
+          + " when present, else the examples bundled with evmjit.")
+  boolean defaultSuite;
+
   @Option(names = "--engine", paramLabel = "ENGINE", converter = Converters.EngineConverter.class,
       description = "Execution engine: interpreter (default).")
   Engine engine = Engine.INTERPRETER;
@@ -91,6 +96,14 @@ final class StateTestCommand implements Callable<Integer> {
   public Integer call() {
     if (workers < 1) {
       throw new ParameterException(spec.commandLine(), "--workers must be at least 1, not " + workers);
+    }
+    if (defaultSuite) {
+      if (!paths.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--default-suite takes no PATH");
+      }
+      DefaultSuite.Choice choice = DefaultSuite.choose();
+      io.err().println(choice.description());
+      paths = List.of(choice.folder());
     }
     Iterator<FixtureFile> files;
     long fileCount;

@@ -18,11 +18,17 @@ import java.util.function.Function;
  * Runs files on {@code workers} threads while delivering their results in input order, as soon
  * as each file and all before it are done. Files are taken from the iterator on a separate
  * thread, so a blocking source (file names typed on standard input) works: each file starts as
- * soon as it arrives. At most a few files per worker are in flight, so memory stays bounded.
+ * soon as it arrives. At most {@link #IN_FLIGHT_PER_WORKER} files per worker are in flight, so memory stays bounded.
  */
 public final class ParallelRunner {
   /** Stack size of worker threads: deep EVM call chains recurse deeply. */
   private static final long WORKER_STACK_BYTES = 16L << 20;
+  /**
+   * Files started ahead of the oldest unfinished one, per worker. Results are small (a few
+   * hundred bytes an entry), and one slow file (minutes, for the heaviest time-consuming tests)
+   * must not stall the other workers, so the window is wide.
+   */
+  private static final int IN_FLIGHT_PER_WORKER = 256;
 
   private static final Future<List<EntryResult>> END = CompletableFuture.completedFuture(null);
 
@@ -44,7 +50,7 @@ public final class ParallelRunner {
       Function<FixtureFile, List<EntryResult>> task,
       Consumer<List<EntryResult>> sink) {
     ExecutorService pool = Executors.newFixedThreadPool(workers, threadFactory());
-    BlockingQueue<Future<List<EntryResult>>> inFlight = new ArrayBlockingQueue<>(workers * 4);
+    BlockingQueue<Future<List<EntryResult>>> inFlight = new ArrayBlockingQueue<>(workers * IN_FLIGHT_PER_WORKER);
     Thread producer = Thread.ofPlatform().daemon().name("evmjit-files").start(() -> {
       try {
         while (files.hasNext()) {
