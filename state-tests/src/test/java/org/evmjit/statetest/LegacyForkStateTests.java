@@ -11,9 +11,15 @@ import org.junit.jupiter.api.TestFactory;
  * The older forks on the interpreter, from the shared ethereum/legacytests: every entry of
  * {@code Constantinople/GeneralStateTests} (Frontier to Petersburg, about 28,600 entries, about a
  * minute of CPU), and of {@code Cancun/GeneralStateTests} the forks Istanbul, Berlin, London and
- * Shanghai. Paris and Cancun of that folder are left to the full run in the closing notes:
- * Paris repeats London's rules but for PREVRANDAO, and Cancun is covered by
- * {@link CancunStateTests}.
+ * Shanghai, without its two performance folders. This is CI's representative part; the full
+ * run of every fork is in the closing notes. Left out here, to keep CI's time:
+ * <ul>
+ *   <li>Paris and Cancun of the legacy Cancun folder: Paris repeats London's rules but for
+ *       PREVRANDAO, and Cancun is covered by {@link CancunStateTests};
+ *   <li>{@code stTimeConsuming} and {@code VMTests/vmPerformance}: about 85 s of CPU per fork for
+ *       CALLBlake2f_MaxRounds (2^32 - 1 blake2 rounds) and about 60 s per fork for loopMul, so
+ *       several minutes per fork; {@link CancunStateTests} runs them once, for Cancun.
+ * </ul>
  */
 class LegacyForkStateTests extends SharedStateTestSuite {
   LegacyForkStateTests() {
@@ -28,6 +34,7 @@ class LegacyForkStateTests extends SharedStateTestSuite {
   @TestFactory
   Stream<DynamicNode> istanbulToShanghai() throws IOException {
     return suite("fixtures/legacytests/Cancun/GeneralStateTests",
-        fork -> fork == Fork.ISTANBUL || fork == Fork.BERLIN || fork == Fork.LONDON || fork == Fork.SHANGHAI);
+        fork -> fork == Fork.ISTANBUL || fork == Fork.BERLIN || fork == Fork.LONDON || fork == Fork.SHANGHAI,
+        folder -> !folder.equals("stTimeConsuming") && !folder.equals("VMTests/vmPerformance"));
   }
 }

@@ -40,6 +40,14 @@ abstract class SharedStateTestSuite {
 
   /** The folder's dynamic tests for the entries whose fork {@code forks} accepts. */
   Stream<DynamicNode> suite(String suite, Predicate<Fork> forks) throws IOException {
+    return suite(suite, forks, folder -> true);
+  }
+
+  /**
+   * The dynamic tests for the entries whose fork {@code forks} accepts, in the sub-folders
+   * (relative paths such as {@code stTimeConsuming}) that {@code folders} accepts.
+   */
+  Stream<DynamicNode> suite(String suite, Predicate<Fork> forks, Predicate<String> folders) throws IOException {
     Path root = SharedPaths.find(suite).orElse(null);
     Assumptions.assumeTrue(root != null, () -> "shared fixtures absent: no " + suite + " under any of "
         + SharedPaths.candidates() + "; set -D" + SharedPaths.PROPERTY + "=/path/to/shared");
@@ -50,7 +58,7 @@ abstract class SharedStateTestSuite {
           .collect(Collectors.groupingBy(
               p -> slashes(root.relativize(p.getParent())), TreeMap::new, Collectors.toList()));
     }
-    return byFolder.entrySet().stream().map(folder -> dynamicContainer(
+    return byFolder.entrySet().stream().filter(folder -> folders.test(folder.getKey())).map(folder -> dynamicContainer(
         folder.getKey(), folder.getValue().get(0).getParent().toUri(),
         folder.getValue().stream().map(file -> dynamicContainer(
             slashes(root.relativize(file)), file.toUri(), // the full relative path keeps names unique

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.evmjit.evm.crypto.Keccak;
+import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.frame.Code;
 import org.evmjit.evm.rlp.Rlp;
 import org.evmjit.evm.trie.MerkleTrie;
@@ -29,6 +30,23 @@ public final class WorldState {
     });
     Code c = code == null || code.length == 0 ? Code.EMPTY : new Code(code);
     accounts.put(address, new Account(nonce, balance, c, nonZero));
+  }
+
+  /**
+   * What adding zero wei to {@code address} does between transactions: before Spurious Dragon
+   * it creates the account if missing; from Spurious Dragon (EIP-161) it deletes the account if it
+   * exists and is empty. State-test runners do this to the coinbase after every transaction,
+   * including rejected ones, as geth's does (a zero "mining reward").
+   */
+  public void touch(Address address, Fork fork) {
+    Account a = accounts.get(address);
+    if (!fork.isAtLeast(Fork.SPURIOUS_DRAGON)) {
+      if (a == null) {
+        accounts.put(address, Account.empty());
+      }
+    } else if (a != null && a.isEmpty()) {
+      accounts.remove(address);
+    }
   }
 
   /** The account at {@code address}, or null when it does not exist. */

@@ -85,6 +85,7 @@ public final class StateTestRunner {
       long start = System.nanoTime();
       TransactionResult result = executor.execute(fork, state, env, tx, tracer);
       timeNs = System.nanoTime() - start;
+      state.touch(env.coinbase(), fork); // the zero reward geth's runner pays after every transaction
       byte[] root = executor.stateRoot(state);
       byte[] logs = executor.logsHash(result.logs());
       String failure = Verdict.check(entry, result, root, logs);
