@@ -26,7 +26,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * One dynamic test per {@code Cancun} post entry of the shared ethereum/tests GeneralStateTests
- * (about 20,000), grouped folder / file / entry. Files are loaded and entries run lazily, as
+ * (about 20,000), grouped folder / file / entry, run with {@code --engine both} semantics: each
+ * entry on the interpreter and on the JIT, failing on any divergence between them (status, gas
+ * used, output, logs hash, state root) as well as on any difference from the fixture; so it
+ * checks the interpreter and the JIT against the fixtures in one pass. Files are loaded and entries run lazily, as
  * JUnit walks the tree, so results are never all held in memory. Skipped (with a message) when
  * the shared folder is absent; see {@link SharedPaths} for where it is looked for.
  */
@@ -35,7 +38,7 @@ class CancunStateTests {
 
   private final StateTestLoader loader = new StateTestLoader();
   private final StateTestRunner runner =
-      new StateTestRunner(Engine.INTERPRETER.newExecutor(), SkipList.load(), null);
+      new StateTestRunner(Engine.BOTH.newExecutor(), SkipList.load(), null);
 
   @TestFactory
   Stream<DynamicNode> cancun() throws IOException {

@@ -59,8 +59,21 @@ public final class EvmCompiler {
     }
     String name = className(code, fork);
     try {
-      BlockAnalysis analysis = BlockAnalysis.analyze(code, fork);
-      ClassEmitter.Output out = new ClassEmitter(name, code, fork, analysis, options.registerValues()).emit();
+      BlockAnalysis analysis;
+      ClassEmitter.Output out;
+      int maxBlock = BlockAnalysis.MAX_BLOCK_INSTRUCTIONS;
+      while (true) {
+        analysis = BlockAnalysis.analyze(code, fork, maxBlock);
+        try {
+          out = new ClassEmitter(name, code, fork, analysis, options.registerValues()).emit();
+          break;
+        } catch (ClassEmitter.BlockTooLargeException e) {
+          if (maxBlock <= 4) {
+            return uncompilable(start, e.getMessage(), e);
+          }
+          maxBlock /= 2; // shorter straight-line runs: smaller blocks, each still checked at entry
+        }
+      }
       int largest = 0;
       for (Map.Entry<String, Integer> m : ClassFileSizes.codeLengths(out.classBytes()).entrySet()) {
         largest = Math.max(largest, m.getValue());

@@ -75,6 +75,11 @@ public final class BlockAnalysis {
   }
 
   public static BlockAnalysis analyze(byte[] code, Fork fork) {
+    return analyze(code, fork, MAX_BLOCK_INSTRUCTIONS);
+  }
+
+  /** As {@link #analyze(byte[], Fork)}, splitting straight-line runs after {@code maxInstructions}. */
+  public static BlockAnalysis analyze(byte[] code, Fork fork, int maxInstructions) {
     int[] gas = GasTable.staticGas(fork);
     List<Block> out = new ArrayList<>();
     List<Integer> pcs = new ArrayList<>();
@@ -111,7 +116,7 @@ public final class BlockAnalysis {
         out.add(block(out.size(), start, pcs, ops, end, next, fork, gas, entry));
         entry = end == Block.End.SUSPEND;
         live = end == Block.End.JUMPI || end == Block.End.SUSPEND;
-      } else if (pcs.size() >= MAX_BLOCK_INSTRUCTIONS && next < code.length) {
+      } else if (pcs.size() >= maxInstructions && next < code.length) {
         out.add(block(out.size(), start, pcs, ops, Block.End.FALL_THROUGH, next, fork, gas, entry));
         entry = false;
       }

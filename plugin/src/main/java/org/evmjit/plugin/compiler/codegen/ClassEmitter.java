@@ -49,6 +49,13 @@ public final class ClassEmitter {
   private static final String FRAME = Type.getInternalName(Frame.class);
   private static final String CHUNK_DESC = "(L" + FRAME + ";L" + Type.getInternalName(Host.class) + ";I)I";
 
+  /** A single block would not fit a chunk: analyse again with shorter blocks. */
+  public static final class BlockTooLargeException extends RuntimeException {
+    public BlockTooLargeException(int pc, int size) {
+      super("block at pc " + pc + " needs " + size + " bytes of bytecode", null, false, false);
+    }
+  }
+
   /** What {@link #emit} made. */
   public record Output(byte[] classBytes, int chunks, int dispatchers) {}
 
@@ -104,6 +111,9 @@ public final class ClassEmitter {
       counter.reset();
       sizing.emit(b);
       int blockSize = counter.size() + 8; // its switch entry
+      if (blockSize + CHUNK_OVERHEAD > CHUNK_BUDGET) {
+        throw new BlockTooLargeException(b.start(), blockSize);
+      }
       if (!current.isEmpty() && size + blockSize > CHUNK_BUDGET) {
         chunks.add(current);
         current = new ArrayList<>();
