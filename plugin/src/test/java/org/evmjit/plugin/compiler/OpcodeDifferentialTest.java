@@ -33,6 +33,10 @@ class OpcodeDifferentialTest {
   };
 
   static Stream<Integer> opcodes() {
+    return allOpcodes();
+  }
+
+  static Stream<Integer> allOpcodes() {
     return IntStream.range(0, 256).boxed().filter(op -> OpcodeTable.info(op) != null
         && op != JUMP && op != JUMPI && !(op >= CREATE && op <= SELFDESTRUCT));
   }
@@ -89,6 +93,39 @@ class OpcodeDifferentialTest {
       }
       finish(c, op, info);
       Differential.agree(Fork.CANCUN, c, h -> h.gasLimit(200_000).input(input));
+    }
+  }
+
+  /** One operand a constant, the others from calldata: the specialised paths (constant shifts, powers of two). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("opcodes")
+  void mixedOperands(int op) {
+    OpcodeInfo info = OpcodeTable.info(op);
+    int n = info.stackIn();
+    if (n < 2) {
+      return;
+    }
+    BigInteger[] constants = {BigInteger.ZERO, BigInteger.ONE, BigInteger.valueOf(8), BigInteger.valueOf(31),
+        BigInteger.valueOf(64), BigInteger.valueOf(100), BigInteger.valueOf(224), BigInteger.valueOf(255),
+        BigInteger.valueOf(256), BigInteger.ONE.shiftLeft(64), BigInteger.ONE.shiftLeft(160), BigInteger.ONE.shiftLeft(255),
+        BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)};
+    for (int constantAt = 0; constantAt < Math.min(n, 3); constantAt++) {
+      for (BigInteger k : constants) {
+        for (BigInteger[] operands : operandSets(n)) {
+          byte[] input = new byte[32 * n];
+          Bytecode c = code();
+          for (int j = n - 1; j >= 0; j--) {
+            if (j == constantAt) {
+              c.push(small(k, op));
+            } else {
+              System.arraycopy(toWord(small(operands[j], op)), 0, input, 32 * j, 32);
+              c.push(32 * j).op(CALLDATALOAD);
+            }
+          }
+          finish(c, op, info);
+          Differential.agree(Fork.CANCUN, c, h -> h.gasLimit(200_000).input(input));
+        }
+      }
     }
   }
 

@@ -114,6 +114,8 @@ final class BlockEmitter {
   private int height;
   private int lowestVirtual;
   private int nextLocal;
+  private int lowestTouched = Integer.MAX_VALUE;
+  private int highestTouched = Integer.MIN_VALUE;
 
   BlockEmitter(MethodVisitor mv, Targets targets, boolean registerValues, byte[] code,
       org.evmjit.evm.fork.Fork fork) {
@@ -134,7 +136,11 @@ final class BlockEmitter {
     height = 0;
     lowestVirtual = Integer.MAX_VALUE;
     nextLocal = FIRST_VALUE_LOCAL;
-    java.util.Arrays.fill(slots, null);
+    if (highestTouched >= lowestTouched) {
+      java.util.Arrays.fill(slots, SLOT_BASE + lowestTouched, SLOT_BASE + highestTouched + 1, null);
+    }
+    lowestTouched = Integer.MAX_VALUE;
+    highestTouched = Integer.MIN_VALUE;
     prologue(b);
     int n = b.size();
     if (n == 0) { // the end of the code: STOP
@@ -240,18 +246,38 @@ final class BlockEmitter {
       case SGT -> compare(Refs.J_SLT, true);
       case EQ -> compare(Refs.J_EQ, false);
       case ISZERO -> isZero();
-      case MUL -> arrayOp(Refs.U_MUL, 2);
-      case DIV -> arrayOp(Refs.U_DIV, 2);
-      case SDIV -> arrayOp(Refs.U_SDIV, 2);
-      case MOD -> arrayOp(Refs.U_MOD, 2);
-      case SMOD -> arrayOp(Refs.U_SMOD, 2);
+      case MUL -> {
+        if (!shiftByPowerOfTwo(true)) {
+          binaryOp(Refs.U_MUL, Refs.J_MUL);
+        }
+      }
+      case DIV -> {
+        if (!shiftByPowerOfTwo(false)) {
+          binaryOp(Refs.U_DIV, Refs.J_DIV);
+        }
+      }
+      case SDIV -> binaryOp(Refs.U_SDIV, Refs.J_SDIV);
+      case MOD -> binaryOp(Refs.U_MOD, Refs.J_MOD);
+      case SMOD -> binaryOp(Refs.U_SMOD, Refs.J_SMOD);
       case ADDMOD -> arrayOp(Refs.U_ADDMOD, 3);
       case MULMOD -> arrayOp(Refs.U_MULMOD, 3);
-      case SIGNEXTEND -> arrayOp(Refs.U_SIGNEXTEND, 2);
-      case BYTE -> arrayOp(Refs.U_BYTE, 2);
-      case SHL -> arrayOp(Refs.U_SHL, 2);
-      case SHR -> arrayOp(Refs.U_SHR, 2);
-      case SAR -> arrayOp(Refs.U_SAR, 2);
+      case SIGNEXTEND -> binaryOp(Refs.U_SIGNEXTEND, Refs.J_SIGNEXTEND);
+      case BYTE -> {
+        if (!constantByte()) {
+          binaryOp(Refs.U_BYTE, Refs.J_BYTE);
+        }
+      }
+      case SHL -> {
+        if (!constantShift(true)) {
+          binaryOp(Refs.U_SHL, Refs.J_SHL);
+        }
+      }
+      case SHR -> {
+        if (!constantShift(false)) {
+          binaryOp(Refs.U_SHR, Refs.J_SHR);
+        }
+      }
+      case SAR -> binaryOp(Refs.U_SAR, Refs.J_SAR);
       case PC -> push(Value.of(pc, 0, 0, 0));
       case CODESIZE -> push(Value.of(codeLength, 0, 0, 0));
       case GAS -> gas(b.gasAfter()[i]);
@@ -356,6 +382,8 @@ final class BlockEmitter {
 
   private void set(int k, Value v) {
     slots[SLOT_BASE + k] = v;
+    lowestTouched = Math.min(lowestTouched, k);
+    highestTouched = Math.max(highestTouched, k);
     if (v != null && k < lowestVirtual) {
       lowestVirtual = k;
     }
@@ -615,6 +643,160 @@ final class BlockEmitter {
       mv.visitInsn(LADD);
     }
     push(small(storeNewLocal()));
+  }
+
+  /**
+   * A binary {@code Uint256} operation. With both operands in locals or constants, a
+   * {@code JitOps} helper writes them where the stack array holds them and runs the same
+   * {@code Uint256} method there (compact code, no separate flush); otherwise the operands are
+   * flushed and the method runs on the array. The result is left in the array either way.
+   */
+  private void binaryOp(Ref onArray, Ref onValues) {
+    Value x = slot(height - 1);
+    Value y = slot(height - 2);
+    if (x == null || y == null || !registerValues) {
+      arrayOp(onArray, 2);
+      return;
+    }
+    mv.visitVarInsn(ALOAD, L_STACK);
+    index(height - 2, 0);
+    loadAll(x);
+    loadAll(y);
+    onValues.emit(mv);
+    height -= 2;
+    pushArraySlot();
+  }
+
+  /**
+   * SHL/SHR by a constant amount, computed limb by limb in locals. Exact: a logical shift of a
+   * 256-bit value by {@code k < 256} moves limb {@code j} to {@code j ± k/64} with the bits that
+   * cross a limb boundary carried into the neighbour; {@code k >= 256} gives zero ({@code Uint256.shl/shr}).
+   */
+  private boolean constantShift(boolean left) {
+    Value amount = slot(height - 1);
+    if (amount == null || !amount.isConstant() || !registerValues) {
+      return false;
+    }
+    boolean big = (amount.constant[1] | amount.constant[2] | amount.constant[3]) != 0
+        || Long.compareUnsigned(amount.constant[0], 256) >= 0;
+    height--;
+    Value v = pop();
+    push(big ? Value.of(0, 0, 0, 0) : shifted(v, (int) amount.constant[0], left));
+    return true;
+  }
+
+  /** MUL by a constant 2^k is SHL k, DIV by a constant 2^k is SHR k (mod 2^256, exactly). */
+  private boolean shiftByPowerOfTwo(boolean mul) {
+    if (!registerValues) {
+      return false;
+    }
+    Value x = slot(height - 1);
+    Value y = slot(height - 2);
+    int k = powerOfTwo(y);
+    Value other = x;
+    if (k < 0 && mul) {
+      k = powerOfTwo(x);
+      other = y;
+    }
+    if (k < 0 || other == null) {
+      return false;
+    }
+    height -= 2;
+    push(shifted(other, k, mul));
+    return true;
+  }
+
+  /** log2 of a constant power of two, else -1. */
+  private static int powerOfTwo(Value v) {
+    if (v == null || !v.isConstant()) {
+      return -1;
+    }
+    int limb = -1;
+    for (int i = 0; i < 4; i++) {
+      if (v.constant[i] != 0) {
+        if (limb >= 0 || Long.bitCount(v.constant[i]) != 1) {
+          return -1;
+        }
+        limb = i;
+      }
+    }
+    return limb < 0 ? -1 : 64 * limb + Long.numberOfTrailingZeros(v.constant[limb]);
+  }
+
+  private Value shifted(Value v, int k, boolean left) {
+    int limbs = k >>> 6, bits = k & 63;
+    Value r = new Value();
+    for (int i = 0; i < 4; i++) {
+      // main part: source limb i -/+ limbs shifted by bits; spill from the neighbour
+      int main = left ? i - limbs : i + limbs;
+      int spill = left ? main - 1 : main + 1;
+      boolean hasMain = main >= 0 && main < 4;
+      boolean hasSpill = bits != 0 && spill >= 0 && spill < 4;
+      boolean mainZero = !hasMain || v.is(main, 0);
+      boolean spillZero = !hasSpill || v.is(spill, 0);
+      if (mainZero && spillZero) {
+        r.setConstant(i, 0);
+        continue;
+      }
+      if ((mainZero || v.isConstant(main)) && (spillZero || v.isConstant(spill))) {
+        long c = 0;
+        if (!mainZero) c |= left ? v.constant[main] << bits : v.constant[main] >>> bits;
+        if (!spillZero) c |= left ? v.constant[spill] >>> (64 - bits) : v.constant[spill] << (64 - bits);
+        r.setConstant(i, c);
+        continue;
+      }
+      if (bits == 0) {
+        r.setLimb(i, v, main);
+        continue;
+      }
+      boolean first = true;
+      if (!mainZero) {
+        loadLimb(v, main);
+        pushInt(bits);
+        mv.visitInsn(left ? org.objectweb.asm.Opcodes.LSHL : org.objectweb.asm.Opcodes.LUSHR);
+        first = false;
+      }
+      if (!spillZero) {
+        loadLimb(v, spill);
+        pushInt(64 - bits);
+        mv.visitInsn(left ? org.objectweb.asm.Opcodes.LUSHR : org.objectweb.asm.Opcodes.LSHL);
+        if (!first) {
+          mv.visitInsn(LOR);
+        }
+      }
+      r.local[i] = storeNewLocal();
+    }
+    return r;
+  }
+
+  /** BYTE with a constant index: one limb shifted and masked ({@code Uint256.byteOp}). */
+  private boolean constantByte() {
+    Value index = slot(height - 1);
+    if (index == null || !index.isConstant() || !registerValues) {
+      return false;
+    }
+    boolean out = (index.constant[1] | index.constant[2] | index.constant[3]) != 0
+        || Long.compareUnsigned(index.constant[0], 32) >= 0;
+    height--;
+    Value v = pop();
+    if (out) {
+      push(Value.of(0, 0, 0, 0));
+      return true;
+    }
+    int k = (int) index.constant[0];
+    int limb = 3 - (k >>> 3);
+    int shift = (7 - (k & 7)) << 3;
+    if (v.isConstant(limb)) {
+      push(Value.of((v.constant[limb] >>> shift) & 0xFF, 0, 0, 0));
+      return true;
+    }
+    loadLimb(v, limb);
+    pushInt(shift);
+    mv.visitInsn(org.objectweb.asm.Opcodes.LUSHR);
+    pushLong(0xFF);
+    mv.visitInsn(LAND);
+    push(small(storeNewLocal()));
+    return true;
   }
 
   /** A {@code Uint256} method on the stack array: operands flushed, result left in the array. */

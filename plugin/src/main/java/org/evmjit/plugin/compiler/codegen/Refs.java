@@ -101,6 +101,21 @@ final class Refs {
   static final Ref J_LOAD_LIMB = Ref.method(JitOps.class, "loadLimb", Memory.class, I, I);
   static final Ref J_STORE_WORD = Ref.method(JitOps.class, "storeWord", Memory.class, I, J, J, J, J);
 
+  static final Ref J_MUL = j("mul");
+  static final Ref J_DIV = j("div");
+  static final Ref J_SDIV = j("sdiv");
+  static final Ref J_MOD = j("mod");
+  static final Ref J_SMOD = j("smod");
+  static final Ref J_SIGNEXTEND = j("signextend");
+  static final Ref J_BYTE = j("byteOp");
+  static final Ref J_SHL = j("shl");
+  static final Ref J_SHR = j("shr");
+  static final Ref J_SAR = j("sar");
+
+  private static Ref j(String name) {
+    return Ref.method(JitOps.class, name, L, I, J, J, J, J, J, J, J, J);
+  }
+
   private static Ref u(String name) {
     return Ref.method(Uint256.class, name, L, I, I);
   }

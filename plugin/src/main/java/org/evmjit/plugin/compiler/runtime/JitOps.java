@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import org.evmjit.evm.frame.Code;
 import org.evmjit.evm.frame.Memory;
 import org.evmjit.evm.interpreter.MemoryGas;
+import org.evmjit.evm.word.Uint256;
 
 /**
  * Helpers for generated code that works on 256-bit values held in JVM locals (four {@code long}
@@ -71,6 +72,76 @@ public final class JitOps {
    */
   public static int jumpTarget(Code code, long w0, long w1, long w2, long w3) {
     return (w1 | w2 | w3) == 0 && code.isJumpDest(w0) ? (int) w0 : -1;
+  }
+
+  // ---- Uint256 operations on values held in locals: the operands are written where the stack
+  // array would hold them and the interpreter's own Uint256 method computes the result there. ----
+
+  private static void put(long[] s, int o, long w0, long w1, long w2, long w3) {
+    s[o] = w0;
+    s[o + 1] = w1;
+    s[o + 2] = w2;
+    s[o + 3] = w3;
+  }
+
+  /** Binary {@code op} of Uint256 with μs[0] = x, μs[1] = y; the result at {@code b} (μs[1]'s slot). */
+  private static void binary(int op, long[] s, int b, long x0, long x1, long x2, long x3,
+      long y0, long y1, long y2, long y3) {
+    put(s, b + 4, x0, x1, x2, x3);
+    put(s, b, y0, y1, y2, y3);
+    switch (op) {
+      case 0x02 -> Uint256.mul(s, b + 4, b);
+      case 0x04 -> Uint256.div(s, b + 4, b);
+      case 0x05 -> Uint256.sdiv(s, b + 4, b);
+      case 0x06 -> Uint256.mod(s, b + 4, b);
+      case 0x07 -> Uint256.smod(s, b + 4, b);
+      case 0x0b -> Uint256.signextend(s, b + 4, b);
+      case 0x1a -> Uint256.byteOp(s, b + 4, b);
+      case 0x1b -> Uint256.shl(s, b + 4, b);
+      case 0x1c -> Uint256.shr(s, b + 4, b);
+      case 0x1d -> Uint256.sar(s, b + 4, b);
+      default -> throw new IllegalArgumentException("op " + op);
+    }
+  }
+
+  public static void mul(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x02, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void div(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x04, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void sdiv(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x05, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void mod(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x06, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void smod(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x07, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void signextend(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x0b, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void byteOp(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x1a, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void shl(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x1b, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void shr(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x1c, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void sar(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x1d, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
   }
 
   /** Limb {@code limb} (0 = least significant) of the 32-byte word at {@code offset} ({@code Memory.loadWord}). */
