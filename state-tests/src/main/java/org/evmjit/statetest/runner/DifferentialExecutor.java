@@ -49,7 +49,7 @@ public final class DifferentialExecutor implements Executor {
   }
 
   /** The first differing field, described, or null when the runs agree. */
-  static String firstDifference(TransactionResult a, TransactionResult b, WorldState sa, WorldState sb) {
+  public static String firstDifference(TransactionResult a, TransactionResult b, WorldState sa, WorldState sb) {
     if (!Objects.equals(a.invalidReason(), b.invalidReason())) {
       return "validity: " + a.invalidReason() + " vs " + b.invalidReason();
     }
