@@ -134,7 +134,7 @@ final class BenchCommand implements Callable<Integer> {
         io.out().flush();
         if (!r.ok()) {
           io.err().println("bench " + c.suite() + "/" + c.file() + " " + c.name() + " " + c.input()
-              + " [" + r.engine() + "]: " + r.status());
+              + (engines.size() > 1 ? " [" + r.engine() + "]" : "") + ": " + r.status());
           failed = true;
         }
       }
