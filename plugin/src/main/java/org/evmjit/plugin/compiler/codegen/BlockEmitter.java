@@ -474,12 +474,11 @@ final class BlockEmitter {
     for (int k = Math.max(from, lowestVirtual); k < to; k++) {
       Value v = slot(k);
       if (v != null) {
-        for (int i = 0; i < 4; i++) {
-          mv.visitVarInsn(ALOAD, L_STACK);
-          index(k, i);
-          loadLimb(v, i);
-          mv.visitInsn(LASTORE);
-        }
+        // s[top + 4k .. +3] = limbs: one compact call (HotSpot inlines it to four stores)
+        mv.visitVarInsn(ALOAD, L_STACK);
+        index(k, 0);
+        loadAll(v);
+        Refs.J_PUT.emit(mv);
         slots[SLOT_BASE + k] = null;
       }
     }
@@ -840,17 +839,15 @@ final class BlockEmitter {
   private void mload() {
     int offset = popMemoryOffset();
     expandMemory(offset, 32);
-    Value r = new Value();
-    for (int i = 0; i < 4; i++) {
-      mv.visitVarInsn(ALOAD, L_FRAME);
-      Refs.FRAME_MEMORY.emit(mv);
-      mv.visitVarInsn(LLOAD, offset);
-      mv.visitInsn(L2I);
-      pushInt(i);
-      Refs.J_LOAD_LIMB.emit(mv);
-      r.local[i] = storeNewLocal();
-    }
-    push(r);
+    // the word goes straight into the array slot the offset came from (Memory.loadWord, as the interpreter)
+    mv.visitVarInsn(ALOAD, L_FRAME);
+    Refs.FRAME_MEMORY.emit(mv);
+    mv.visitVarInsn(LLOAD, offset);
+    mv.visitInsn(L2I);
+    mv.visitVarInsn(ALOAD, L_STACK);
+    index(height, 0);
+    Refs.MEMORY_LOAD_WORD.emit(mv);
+    pushArraySlot();
   }
 
   private void mstore(boolean oneByte) {

@@ -101,6 +101,7 @@ final class Refs {
   static final Ref J_LOAD_LIMB = Ref.method(JitOps.class, "loadLimb", Memory.class, I, I);
   static final Ref J_STORE_WORD = Ref.method(JitOps.class, "storeWord", Memory.class, I, J, J, J, J);
 
+  static final Ref J_PUT = Ref.method(JitOps.class, "put", L, I, J, J, J, J);
   static final Ref J_MUL = j("mul");
   static final Ref J_DIV = j("div");
   static final Ref J_SDIV = j("sdiv");

@@ -77,7 +77,8 @@ public final class JitOps {
   // ---- Uint256 operations on values held in locals: the operands are written where the stack
   // array would hold them and the interpreter's own Uint256 method computes the result there. ----
 
-  private static void put(long[] s, int o, long w0, long w1, long w2, long w3) {
+  /** Writes a value into the stack array at limb offset {@code o} (a flush of a value held in locals). */
+  public static void put(long[] s, int o, long w0, long w1, long w2, long w3) {
     s[o] = w0;
     s[o + 1] = w1;
     s[o + 2] = w2;
