@@ -13,7 +13,7 @@ final class BenchPlot {
   private static final String[] COLORS = {"#7f8c8d", "#e67e22", "#2980b9", "#27ae60", "#8e44ad"};
   private static final int LABEL_W = 330;
   private static final int PLOT_W = 560;
-  private static final int RATIO_W = 110;
+  private static final int RATIO_W = 190;
   private static final int BAR_H = 14;
   private static final int GAP = 10;
   private static final int TOP = 70;
@@ -75,8 +75,9 @@ final class BenchPlot {
             LABEL_W + w + 4, by + BAR_H - 4, r.measured() ? fmt(v) : "failed"));
         if (e > 0 && first.measured() && r.measured() && r.medianNs() > 0) {
           double ratio = (double) first.medianNs() / r.medianNs();
-          sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\" fill=\"%s\">%.2f\u00d7</text>%n",
-              LABEL_W + PLOT_W + 10, by + BAR_H - 4, COLORS[e % COLORS.length], ratio));
+          sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\" fill=\"%s\">%.2f\u00d7%s</text>%n",
+              LABEL_W + PLOT_W + 10, by + BAR_H - 4, ratio < 1 ? "#c0392b" : COLORS[e % COLORS.length], ratio,
+              ratio < 1 ? " (slower)" : ""));
         }
       }
       y += groupH;
