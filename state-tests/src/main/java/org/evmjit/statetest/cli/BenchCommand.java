@@ -62,9 +62,15 @@ final class BenchCommand implements Callable<Integer> {
       description = "Measured runs per input (default: as many as fit in about 2 s, at least 3).")
   Integer iterations;
 
-  @Option(names = "--engine", paramLabel = "ENGINE", converter = Converters.EngineConverter.class,
-      description = "Execution engine: interpreter (default).")
-  Engine engine = Engine.INTERPRETER;
+  @Option(names = "--engine", paramLabel = "ENGINE", split = ",", converter = Converters.EngineConverter.class,
+      description = "Execution engines, comma-separated, run side by side on every input:"
+          + " interpreter (default), jit. With several, the table gives each one's speed relative"
+          + " to the first, and the compile time and class size of the benchmark contract.")
+  List<Engine> engines = List.of(Engine.INTERPRETER);
+
+  @Option(names = "--plot", paramLabel = "FILE",
+      description = "Also write the comparison as an SVG bar chart to FILE.")
+  Path plot;
 
   private final Io io;
   private final Function<Engine, Executor> executors;
@@ -99,22 +105,49 @@ final class BenchCommand implements Callable<Integer> {
         failed = true;
       }
     }
-    BenchRunner runner = new BenchRunner(
-        executors.apply(engine), engine.cliName(), BenchConfig.defaults(warmup, iterations));
-    BenchTable table = new BenchTable(io.out(), cases, engine.cliName());
+    List<BenchRunner> runners = new ArrayList<>();
+    List<Executor> executorList = new ArrayList<>();
+    for (Engine e : engines) {
+      Executor ex = executors.apply(e);
+      executorList.add(ex);
+      runners.add(new BenchRunner(ex, e.cliName(), BenchConfig.defaults(warmup, iterations)));
+    }
+    BenchTable table = new BenchTable(io.out(), cases, engines.stream().map(Engine::cliName).toList());
     if (!json) {
       table.header();
     }
+    List<List<BenchResult>> all = new ArrayList<>();
     for (BenchCase c : cases) {
-      BenchResult r = runner.run(c);
-      if (json) {
-        io.out().println(toJson(r));
-      } else {
-        table.row(r);
+      List<BenchResult> row = new ArrayList<>();
+      for (int i = 0; i < runners.size(); i++) {
+        BenchResult r = runners.get(i).run(c);
+        Optional<Executor.CompileInfo> info = compileInfo(executorList.get(i), c);
+        if (info.isPresent()) {
+          r = r.withCompile(info.get().compileNanos(), info.get().classBytes());
+        }
+        row.add(r);
+        if (json) {
+          io.out().println(toJson(r));
+        } else {
+          table.row(r, row.get(0));
+        }
+        io.out().flush();
+        if (!r.ok()) {
+          io.err().println("bench " + c.suite() + "/" + c.file() + " " + c.name() + " " + c.input()
+              + (engines.size() > 1 ? " [" + r.engine() + "]" : "") + ": " + r.status());
+          failed = true;
+        }
       }
-      io.out().flush();
-      if (!r.ok()) {
-        io.err().println("bench " + c.suite() + "/" + c.file() + " " + c.name() + " " + c.input() + ": " + r.status());
+      all.add(row);
+    }
+    if (!json && engines.size() > 1) {
+      table.summary(all);
+    }
+    if (plot != null) {
+      try {
+        java.nio.file.Files.writeString(plot, BenchPlot.svg(all));
+      } catch (IOException e) {
+        io.err().println("cannot write " + plot + ": " + e);
         failed = true;
       }
     }
@@ -133,6 +166,29 @@ final class BenchCommand implements Callable<Integer> {
     return shared.get();
   }
 
+  /**
+   * Compile time (median of {@value #COMPILE_SAMPLES} compiles, the compiler warm) and class size
+   * of the contract the transaction calls, for engines that compile.
+   */
+  private static Optional<Executor.CompileInfo> compileInfo(Executor ex, BenchCase c) {
+    if (c.tx().to() == null || c.pre().get(c.tx().to()) == null) {
+      return Optional.empty();
+    }
+    org.evmjit.evm.frame.Code code = c.pre().get(c.tx().to()).code();
+    List<Executor.CompileInfo> samples = new ArrayList<>();
+    for (int i = 0; i < COMPILE_SAMPLES; i++) {
+      Optional<Executor.CompileInfo> info = ex.compileInfo(code, c.fork());
+      if (info.isEmpty()) {
+        return info;
+      }
+      samples.add(info.get());
+    }
+    samples.sort(java.util.Comparator.comparingLong(Executor.CompileInfo::compileNanos));
+    return Optional.of(samples.get(samples.size() / 2));
+  }
+
+  static final int COMPILE_SAMPLES = 5;
+
   static String toJson(BenchResult r) {
     StringWriter sw = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(sw)) {
@@ -144,6 +200,8 @@ final class BenchCommand implements Callable<Integer> {
       g.writeNumberField("gasUsed", r.gasUsed());
       g.writeNumberField("medianNs", r.medianNs());
       g.writeNumberField("mgasPerSec", Math.round(r.mgasPerSec() * 1000) / 1000.0);
+      g.writeNumberField("compileMs", r.compileNanos() < 0 ? 0 : Math.round(r.compileNanos() / 1e3) / 1e3);
+      g.writeNumberField("classBytes", r.classBytes());
       g.writeNumberField("runs", r.runs());
       g.writeStringField("status", r.status());
       g.writeEndObject();

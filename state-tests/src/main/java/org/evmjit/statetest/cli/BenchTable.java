@@ -6,34 +6,77 @@ import java.util.Locale;
 import org.evmjit.statetest.bench.BenchCase;
 import org.evmjit.statetest.bench.BenchResult;
 
-/** Prints benchmark results as an aligned table, a row as each input finishes. */
+/**
+ * Prints benchmark results as an aligned table, a row as each input finishes on each engine;
+ * with several engines, each row also gives its speed relative to the first engine's and the
+ * compile time and class size where the engine compiles, and a closing line the geometric means.
+ */
 final class BenchTable {
   private final PrintStream out;
   private final String format;
+  private final boolean compare;
 
-  BenchTable(PrintStream out, List<BenchCase> cases, String engine) {
+  BenchTable(PrintStream out, List<BenchCase> cases, List<String> engines) {
     this.out = out;
+    this.compare = engines.size() > 1;
     int suite = Math.max(5, cases.stream().mapToInt(c -> c.suite().length()).max().orElse(0));
     int name = Math.max(4, cases.stream().mapToInt(c -> c.name().length()).max().orElse(0));
     int input = Math.max(5, cases.stream().mapToInt(c -> c.input().length()).max().orElse(0));
-    int eng = Math.max(6, engine.length());
-    this.format = "%-" + suite + "s  %-" + name + "s  %-" + input + "s  %-" + eng + "s  %13s  %15s  %10s  %s%n";
+    int eng = Math.max(6, engines.stream().mapToInt(String::length).max().orElse(0));
+    this.format = "%-" + suite + "s  %-" + name + "s  %-" + input + "s  %-" + eng + "s  %13s  %15s  %10s"
+        + (compare ? "  %7s  %10s  %11s" : "") + "  %s%n";
   }
 
   void header() {
-    out.printf(Locale.ROOT, format, "suite", "name", "input", "engine", "gas used", "median ns", "Mgas/s", "");
+    if (compare) {
+      out.printf(Locale.ROOT, format, "suite", "name", "input", "engine", "gas used", "median ns", "Mgas/s",
+          "ratio", "compile ms", "class bytes", "");
+    } else {
+      out.printf(Locale.ROOT, format, "suite", "name", "input", "engine", "gas used", "median ns", "Mgas/s", "");
+    }
   }
 
-  void row(BenchResult r) {
+  void row(BenchResult r, BenchResult baseline) {
     BenchCase c = r.benchCase();
     if (!r.measured()) {
-      out.printf(Locale.ROOT, format, c.suite(), c.name(), c.input(), r.engine(), "-", "-", "-", "FAILED: " + r.status());
+      if (compare) {
+        out.printf(Locale.ROOT, format, c.suite(), c.name(), c.input(), r.engine(), "-", "-", "-", "-", "-", "-",
+            "FAILED: " + r.status());
+      } else {
+        out.printf(Locale.ROOT, format, c.suite(), c.name(), c.input(), r.engine(), "-", "-", "-", "FAILED: " + r.status());
+      }
       return;
     }
-    out.printf(Locale.ROOT, format, c.suite(), c.name(), c.input(), r.engine(),
-        String.format(Locale.ROOT, "%,d", r.gasUsed()),
-        String.format(Locale.ROOT, "%,d", r.medianNs()),
-        String.format(Locale.ROOT, "%.2f", r.mgasPerSec()),
-        r.ok() ? "" : "(" + r.status() + ")");
+    String gas = String.format(Locale.ROOT, "%,d", r.gasUsed());
+    String ns = String.format(Locale.ROOT, "%,d", r.medianNs());
+    String mgas = String.format(Locale.ROOT, "%.2f", r.mgasPerSec());
+    String note = r.ok() ? "" : "(" + r.status() + ")";
+    if (!compare) {
+      out.printf(Locale.ROOT, format, c.suite(), c.name(), c.input(), r.engine(), gas, ns, mgas, note);
+      return;
+    }
+    String ratio = baseline.measured() && baseline.medianNs() > 0
+        ? String.format(Locale.ROOT, "%.2fx", (double) baseline.medianNs() / r.medianNs()) : "-";
+    String compile = r.compileNanos() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.compileNanos() / 1e6);
+    String bytes = r.compileNanos() < 0 ? "-" : String.format(Locale.ROOT, "%,d", r.classBytes());
+    out.printf(Locale.ROOT, format, c.suite(), c.name(), c.input(), r.engine(), gas, ns, mgas, ratio, compile, bytes, note);
+  }
+
+  /** Geometric mean, per engine, of its speed relative to the first engine. */
+  void summary(List<List<BenchResult>> rows) {
+    int engines = rows.isEmpty() ? 0 : rows.get(0).size();
+    for (int e = 1; e < engines; e++) {
+      double logSum = 0;
+      int n = 0;
+      for (List<BenchResult> row : rows) {
+        BenchResult base = row.get(0), r = row.get(e);
+        if (base.measured() && r.measured() && r.medianNs() > 0) {
+          logSum += Math.log((double) base.medianNs() / r.medianNs());
+          n++;
+        }
+      }
+      out.printf(Locale.ROOT, "%s vs %s: geometric mean speed-up %.2fx over %d inputs%n",
+          rows.get(0).get(e).engine(), rows.get(0).get(0).engine(), n == 0 ? 0 : Math.exp(logSum / n), n);
+    }
   }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     name = "evmjit",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "A Java EVM: run Ethereum state tests and benchmarks.",
+    description = "A Java EVM: run Ethereum state tests, benchmarks and differential fuzzing.",
     footer = {"", "Exit status: 0 all passed, 1 something failed, 2 usage error."})
 public final class Main implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -38,6 +38,7 @@ public final class Main implements Callable<Integer> {
     CommandLine cl = new CommandLine(new Main());
     cl.addSubcommand("state-test", new StateTestCommand(io, executors));
     cl.addSubcommand("bench", new BenchCommand(io, executors));
+    cl.addSubcommand("fuzz", new FuzzCommand(io));
     cl.setOut(new PrintWriter(io.out(), true));
     cl.setErr(new PrintWriter(io.err(), true));
     cl.setParameterExceptionHandler(Main::shortUsageError);

@@ -81,7 +81,9 @@ final class StateTestCommand implements Callable<Integer> {
   boolean defaultSuite;
 
   @Option(names = "--engine", paramLabel = "ENGINE", converter = Converters.EngineConverter.class,
-      description = "Execution engine: interpreter (default).")
+      description = "Execution engine: interpreter (default), jit (every code compiled before it"
+          + " runs), or both (each entry on both; any difference in status, gas used, output, logs"
+          + " hash or state root fails, naming the first differing field).")
   Engine engine = Engine.INTERPRETER;
 
   private final Io io;

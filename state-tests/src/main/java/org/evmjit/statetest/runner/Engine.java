@@ -6,12 +6,14 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Which execution engine runs the transactions. Only the interpreter exists so far; the JIT
- * ({@code jit}), a differential mode ({@code both}) and a runtime-selected mode ({@code runtime})
- * will be added here, each with its {@link Executor}.
+ * Which execution engine runs the transactions, each with its {@link Executor}: the reference
+ * interpreter, the JIT (every code compiled before it runs), or both side by side with any
+ * divergence reported as a failure. A runtime-selected mode will be added here.
  */
 public enum Engine {
-  INTERPRETER("interpreter", InterpreterExecutor::new);
+  INTERPRETER("interpreter", InterpreterExecutor::new),
+  JIT("jit", JitExecutor::new),
+  BOTH("both", DifferentialExecutor::new);
 
   private final String cliName;
   private final Supplier<Executor> factory;

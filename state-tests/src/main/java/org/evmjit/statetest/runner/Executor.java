@@ -1,6 +1,8 @@
 package org.evmjit.statetest.runner;
 
 import java.util.List;
+import java.util.Optional;
+import org.evmjit.evm.frame.Code;
 import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.state.WorldState;
 import org.evmjit.evm.trace.Tracer;
@@ -22,6 +24,18 @@ public interface Executor {
   default byte[] stateRoot(WorldState state) {
     return state.stateRoot();
   }
+
+  /** Compile time and class size of {@code code} for engines that compile; empty for the interpreter. */
+  default Optional<CompileInfo> compileInfo(Code code, Fork fork) {
+    return Optional.empty();
+  }
+
+  /**
+   * @param compileNanos time to compile (analysis and class generation, not loading)
+   * @param classBytes size of the generated class, 0 when not compiled
+   * @param declined why the code is not compiled, or null
+   */
+  record CompileInfo(long compileNanos, int classBytes, String declined) {}
 
   /** The fixtures' {@code logs} hash of a transaction's logs. */
   default byte[] logsHash(List<Log> logs) {

@@ -94,6 +94,8 @@ public final class StateTestRunner {
           failure == null ? Status.PASS : Status.FAIL,
           Hex.prefixed(root), Hex.prefixed(logs), result.gasUsed(), Hex.unprefixed(result.output()),
           failure != null ? failure : result.invalidReason(), timeNs);
+    } catch (DifferentialExecutor.Divergence d) {
+      return failed(test, entry, d.getMessage(), timeNs);
     } catch (Throwable t) { // includes StackOverflowError and OutOfMemoryError from the EVM
       return failed(test, entry, "exception: " + Verdict.describe(t), timeNs);
     }

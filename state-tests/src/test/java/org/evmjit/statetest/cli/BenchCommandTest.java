@@ -61,4 +61,24 @@ class BenchCommandTest {
     assertTrue(lines.get(1).contains("FAILED: exception: java.lang.UnsupportedOperationException: not yet"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("b.json sha1_divs empty: exception:"));
   }
+
+  @Test
+  void severalEnginesSideBySideWithRatioJsonAndPlot() throws Exception {
+    Path svg = dir.resolve("chart.svg");
+    assertEquals(0, run(FakeExecutor.succeeding(FixtureJson.ROOT_A), "bench", "--engine", "interpreter,jit",
+        "--json", "--warmup", "0", "--iterations", "2", "--plot", svg.toString(), dir.toString()));
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(2, lines.size());
+    JsonNode jit = FixtureJson.MAPPER.readTree(lines.get(1));
+    assertEquals("jit", jit.get("engine").asText());
+    assertTrue(jit.has("compileMs") && jit.has("classBytes"));
+    String chart = Files.readString(svg);
+    assertTrue(chart.startsWith("<svg") && chart.contains("sha1_divs") && chart.trim().endsWith("</svg>"));
+    out.reset();
+    assertEquals(0, run(FakeExecutor.succeeding(FixtureJson.ROOT_A), "bench", "--engine", "interpreter,jit",
+        "--warmup", "0", "--iterations", "2", dir.toString()));
+    String table = out.toString(StandardCharsets.UTF_8);
+    assertTrue(table.contains("ratio") && table.contains("compile ms"), table);
+    assertTrue(table.contains("jit vs interpreter: geometric mean speed-up"), table);
+  }
 }

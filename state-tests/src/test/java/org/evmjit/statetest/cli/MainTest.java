@@ -134,8 +134,8 @@ class MainTest {
     assertEquals(2, run("state-test", dir.resolve("missing.json").toString()));
     assertTrue(errText().contains("no such file or directory"), errText());
     assertEquals(2, run("state-test", "--workers", "0", dir.toString()));
-    assertEquals(2, run("state-test", "--engine", "jit", dir.toString()));
-    assertTrue(errText().contains("unknown engine 'jit'; known: interpreter"), errText());
+    assertEquals(2, run("state-test", "--engine", "jet", dir.toString()));
+    assertTrue(errText().contains("unknown engine 'jet'; known: interpreter, jit, both"), errText());
     assertEquals(2, run("state-test", "--data-index", "x", dir.toString()));
     assertEquals(2, run("state-test", "--bogus"));
     assertEquals(2, run("nope"));

@@ -1,0 +1,79 @@
+package org.evmjit.plugin.compiler;
+
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.evmjit.evm.exec.EngineSelector;
+import org.evmjit.evm.exec.ExecutionEngine;
+import org.evmjit.evm.fork.Fork;
+import org.evmjit.evm.frame.Code;
+import org.evmjit.evm.interpreter.Interpreter;
+
+/**
+ * Compiles every code the first time it is seen (threshold 0) and caches the engine by code hash
+ * and fork; code the compiler declines runs on the interpreter, and is counted. Thread-safe.
+ */
+public final class JitEngineSelector implements EngineSelector {
+  private record Key(byte[] hash, Fork fork) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.fork == fork && Arrays.equals(k.hash, hash);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(hash) * 31 + fork.ordinal();
+    }
+  }
+
+  private final EvmCompiler compiler;
+  private final ConcurrentHashMap<Key, ExecutionEngine> cache = new ConcurrentHashMap<>();
+  private final AtomicLong compiled = new AtomicLong();
+  private final AtomicLong interpreted = new AtomicLong();
+  private final AtomicLong compileNanos = new AtomicLong();
+
+  public JitEngineSelector() {
+    this(new EvmCompiler());
+  }
+
+  public JitEngineSelector(EvmCompiler compiler) {
+    this.compiler = compiler;
+  }
+
+  @Override
+  public ExecutionEngine engineFor(Code code, Fork fork) {
+    Key key = new Key(code.hash(), fork);
+    ExecutionEngine e = cache.get(key);
+    return e != null ? e : cache.computeIfAbsent(key, k -> load(code, fork));
+  }
+
+  /** The compiled engine for {@code code}, or null when it runs on the interpreter. */
+  public CompiledEngine compiledFor(Code code, Fork fork) {
+    return engineFor(code, fork) instanceof CompiledEngine c ? c : null;
+  }
+
+  private ExecutionEngine load(Code code, Fork fork) {
+    CompileResult r = compiler.compile(code.bytes(), fork);
+    compileNanos.addAndGet(r.compileNanos());
+    if (r instanceof CompileResult.Compiled c) {
+      compiled.incrementAndGet();
+      return CompiledEngine.load(c);
+    }
+    interpreted.incrementAndGet();
+    return Interpreter.forFork(fork);
+  }
+
+  /** Codes compiled so far. */
+  public long compiledCount() {
+    return compiled.get();
+  }
+
+  /** Codes the compiler declined (empty, over the size cap, JVM limits), run on the interpreter. */
+  public long interpretedCount() {
+    return interpreted.get();
+  }
+
+  public long compileNanos() {
+    return compileNanos.get();
+  }
+}

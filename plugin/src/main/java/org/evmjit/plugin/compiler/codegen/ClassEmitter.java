@@ -1,0 +1,319 @@
+package org.evmjit.plugin.compiler.codegen;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.evmjit.evm.fork.Fork;
+import org.evmjit.evm.frame.Frame;
+import org.evmjit.evm.frame.HaltReason;
+import org.evmjit.evm.host.Host;
+import org.evmjit.plugin.compiler.analysis.Block;
+import org.evmjit.plugin.compiler.analysis.BlockAnalysis;
+import org.evmjit.plugin.compiler.runtime.CompiledCode;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/**
+ * Generates the class for one analysed program.
+ *
+ * <p><b>Shape.</b> Consecutive blocks are packed into static "chunk" methods
+ * {@code int cN(Frame, Host, int pc)} of at most {@link #CHUNK_BUDGET} bytes (each block is sized
+ * first with a {@link SizeCounter}), so no method comes near HotSpot's 8000-byte
+ * huge-method limit. A chunk loads sp and gas from the frame into locals, switches on
+ * {@code pc} to the block (a {@code lookupswitch} over its entry blocks: pc 0, JUMPDESTs,
+ * resumption points after calls, its first block), runs blocks with plain {@code goto}s between
+ * blocks of the same chunk, and returns the next pc (&ge; 0) when control leaves for another
+ * chunk, or {@code -DONE} / {@code -SUSPEND}. {@code run} loops over a dispatcher that finds the
+ * chunk owning a pc by a binary tree of comparisons with the chunks' first pcs; with more than
+ * {@link #DISPATCH_FANOUT} chunks it is split into sub-dispatchers, so every method stays small.
+ *
+ * <p><b>Suspension and resumption.</b> A CALL/CREATE block writes every value to the frame, sets
+ * {@code f.pc} to the next instruction and returns {@code -SUSPEND}. The block starting there is an
+ * entry of its chunk's switch, so the next {@code run} (with the child's result pushed on the
+ * frame's stack) enters it directly. No Java frame stays behind across a call.
+ */
+public final class ClassEmitter {
+  /** Most bytes of bytecode in one chunk method: well under HotSpot's 8000-byte limit. */
+  public static final int CHUNK_BUDGET = 6000;
+  /** Fixed bytes of a chunk besides its blocks (prologue, exit, halt stubs, switch header). */
+  static final int CHUNK_OVERHEAD = 160;
+  /** Most targets of one dispatcher method. */
+  public static final int DISPATCH_FANOUT = 64;
+
+  private static final String FRAME = Type.getInternalName(Frame.class);
+  private static final String CHUNK_DESC = "(L" + FRAME + ";L" + Type.getInternalName(Host.class) + ";I)I";
+
+  /** A single block would not fit a chunk: analyse again with shorter blocks. */
+  public static final class BlockTooLargeException extends RuntimeException {
+    public BlockTooLargeException(int pc, int size) {
+      super("block at pc " + pc + " needs " + size + " bytes of bytecode", null, false, false);
+    }
+  }
+
+  /** What {@link #emit} made. */
+  public record Output(byte[] classBytes, int chunks, int dispatchers) {}
+
+  private final String className;
+  private final byte[] code;
+  private final Fork fork;
+  private final BlockAnalysis analysis;
+  private final boolean registerValues;
+  private ClassWriter cw;
+  private int dispatchers;
+
+  public ClassEmitter(String className, byte[] code, Fork fork, BlockAnalysis analysis, boolean registerValues) {
+    this.className = className;
+    this.code = code;
+    this.fork = fork;
+    this.analysis = analysis;
+    this.registerValues = registerValues;
+  }
+
+  public Output emit() {
+    List<List<Block>> chunks = partition();
+    cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+      @Override
+      protected String getCommonSuperClass(String a, String b) {
+        return "java/lang/Object"; // only identical reference types meet; never load classes
+      }
+    };
+    cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
+        new String[] {Type.getInternalName(CompiledCode.class)});
+    constructor();
+    List<Target> targets = new ArrayList<>();
+    for (int i = 0; i < chunks.size(); i++) {
+      targets.add(new Target(chunks.get(i).get(0).start(), "c" + i));
+    }
+    run();
+    dispatcher("d", targets);
+    for (int i = 0; i < chunks.size(); i++) {
+      chunk("c" + i, chunks.get(i));
+    }
+    cw.visitEnd();
+    return new Output(cw.toByteArray(), chunks.size(), dispatchers);
+  }
+
+  // ---- partition into chunks ----
+
+  private List<List<Block>> partition() {
+    SizeCounter counter = new SizeCounter();
+    BlockEmitter sizing = new BlockEmitter(counter, new SizingTargets(analysis), registerValues, code, fork);
+    List<List<Block>> chunks = new ArrayList<>();
+    List<Block> current = new ArrayList<>();
+    int size = CHUNK_OVERHEAD;
+    for (Block b : analysis.blocks()) {
+      counter.reset();
+      sizing.emit(b);
+      int blockSize = counter.size() + 8; // its switch entry
+      if (blockSize + CHUNK_OVERHEAD > CHUNK_BUDGET) {
+        throw new BlockTooLargeException(b.start(), blockSize);
+      }
+      if (!current.isEmpty() && size + blockSize > CHUNK_BUDGET) {
+        chunks.add(current);
+        current = new ArrayList<>();
+        size = CHUNK_OVERHEAD;
+      }
+      current.add(b);
+      size += blockSize;
+    }
+    chunks.add(current);
+    return chunks;
+  }
+
+  /** Targets for sizing: every jump leaves the method (the larger form). */
+  private record SizingTargets(BlockAnalysis analysis) implements BlockEmitter.Targets {
+    @Override public Label local(int pc) { return null; }
+    @Override public Label dispatch() { return new Label(); }
+    @Override public Label exit() { return new Label(); }
+    @Override public Label halt(HaltReason reason) { return new Label(); }
+    @Override public Label returnNegated() { return new Label(); }
+    @Override public boolean isJumpDest(long pc) { return analysis.isJumpDest(pc); }
+  }
+
+  // ---- methods ----
+
+  private void constructor() {
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+    mv.visitCode();
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /** {@code run(f, h)}: loop calling the dispatcher until a chunk returns -DONE or -SUSPEND. */
+  private void run() {
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run",
+        "(L" + FRAME + ";L" + Type.getInternalName(Host.class) + ";)I", null, null);
+    mv.visitCode();
+    mv.visitVarInsn(ALOAD, 1);
+    Refs.FRAME_PC.emit(mv);
+    mv.visitVarInsn(ISTORE, 3);
+    Label loop = new Label();
+    mv.visitLabel(loop);
+    mv.visitVarInsn(ALOAD, 1);
+    mv.visitVarInsn(ALOAD, 2);
+    mv.visitVarInsn(ILOAD, 3);
+    mv.visitMethodInsn(INVOKESTATIC, className, "d", CHUNK_DESC, false);
+    mv.visitInsn(DUP);
+    mv.visitVarInsn(ISTORE, 3);
+    mv.visitJumpInsn(IFGE, loop);
+    mv.visitVarInsn(ILOAD, 3);
+    mv.visitInsn(INEG);
+    mv.visitInsn(IRETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private record Target(int start, String method) {}
+
+  /** A dispatcher over {@code targets} (sorted by start pc), split when it has too many. */
+  private void dispatcher(String name, List<Target> targets) {
+    dispatchers++;
+    List<Target> direct = targets;
+    if (targets.size() > DISPATCH_FANOUT) {
+      int groups = (targets.size() + DISPATCH_FANOUT - 1) / DISPATCH_FANOUT;
+      int per = (targets.size() + groups - 1) / groups;
+      direct = new ArrayList<>();
+      for (int g = 0; g * per < targets.size(); g++) {
+        List<Target> part = targets.subList(g * per, Math.min(targets.size(), (g + 1) * per));
+        String sub = name + "_" + g;
+        direct.add(new Target(part.get(0).start(), sub));
+        dispatcher(sub, part);
+      }
+    }
+    MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, CHUNK_DESC, null, null);
+    mv.visitCode();
+    tree(mv, direct, 0, direct.size() - 1);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private void tree(MethodVisitor mv, List<Target> t, int lo, int hi) {
+    if (lo == hi) {
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitVarInsn(ALOAD, 1);
+      mv.visitVarInsn(ILOAD, 2);
+      mv.visitMethodInsn(INVOKESTATIC, className, t.get(lo).method(), CHUNK_DESC, false);
+      mv.visitInsn(IRETURN);
+      return;
+    }
+    int mid = (lo + hi + 1) >>> 1;
+    Label right = new Label();
+    mv.visitVarInsn(ILOAD, 2);
+    mv.visitLdcInsn(t.get(mid).start());
+    mv.visitJumpInsn(IF_ICMPGE, right);
+    tree(mv, t, lo, mid - 1);
+    mv.visitLabel(right);
+    tree(mv, t, mid, hi);
+  }
+
+  /** One chunk: prologue, entry switch, its blocks, exit and halt stubs. */
+  private void chunk(String name, List<Block> blocks) {
+    MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, CHUNK_DESC, null, null);
+    mv.visitCode();
+    Map<Integer, Label> labels = new HashMap<>();
+    for (Block b : blocks) {
+      labels.put(b.start(), new Label());
+    }
+    ChunkTargets targets = new ChunkTargets(labels, analysis);
+    mv.visitVarInsn(ALOAD, BlockEmitter.L_FRAME);
+    Refs.FRAME_STACK.emit(mv);
+    mv.visitVarInsn(ASTORE, BlockEmitter.L_STACK);
+    mv.visitVarInsn(ALOAD, BlockEmitter.L_FRAME);
+    Refs.FRAME_SP.emit(mv);
+    mv.visitInsn(ICONST_2);
+    mv.visitInsn(ISHL);
+    mv.visitVarInsn(ISTORE, BlockEmitter.L_TOP);
+    mv.visitVarInsn(ALOAD, BlockEmitter.L_FRAME);
+    Refs.FRAME_GAS.emit(mv);
+    mv.visitVarInsn(LSTORE, BlockEmitter.L_GAS);
+    mv.visitInsn(ICONST_0);
+    mv.visitVarInsn(ISTORE, BlockEmitter.L_TMP);
+
+    // Entry switch: also the target of dynamic jumps within the chunk.
+    mv.visitLabel(targets.dispatch);
+    List<Block> entries = new ArrayList<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      if (i == 0 || blocks.get(i).entry()) {
+        entries.add(blocks.get(i));
+      }
+    }
+    int[] keys = new int[entries.size()];
+    Label[] keyLabels = new Label[entries.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = entries.get(i).start();
+      keyLabels[i] = labels.get(keys[i]);
+    }
+    mv.visitVarInsn(ILOAD, BlockEmitter.L_PC);
+    mv.visitLookupSwitchInsn(targets.exit, keys, keyLabels);
+
+    BlockEmitter emitter = new BlockEmitter(mv, targets, registerValues, code, fork);
+    for (Block b : blocks) {
+      mv.visitLabel(labels.get(b.start()));
+      emitter.emit(b);
+    }
+
+    // Exit to another chunk: pc local holds the next pc.
+    mv.visitLabel(targets.exit);
+    mv.visitVarInsn(ALOAD, BlockEmitter.L_FRAME);
+    mv.visitVarInsn(ILOAD, BlockEmitter.L_TOP);
+    mv.visitInsn(ICONST_2);
+    mv.visitInsn(ISHR);
+    Refs.FRAME_SP.emitPut(mv);
+    mv.visitVarInsn(ALOAD, BlockEmitter.L_FRAME);
+    mv.visitVarInsn(LLOAD, BlockEmitter.L_GAS);
+    Refs.FRAME_GAS.emitPut(mv);
+    mv.visitVarInsn(ILOAD, BlockEmitter.L_PC);
+    mv.visitInsn(IRETURN);
+
+    if (targets.returnNegatedUsed) {
+      mv.visitLabel(targets.returnNegated);
+      mv.visitInsn(INEG);
+      mv.visitInsn(IRETURN);
+    }
+    for (Map.Entry<HaltReason, Label> halt : targets.halts.entrySet()) {
+      mv.visitLabel(halt.getValue());
+      mv.visitVarInsn(ALOAD, BlockEmitter.L_FRAME);
+      mv.visitFieldInsn(GETSTATIC, Type.getInternalName(HaltReason.class), halt.getKey().name(),
+          Type.getDescriptor(HaltReason.class));
+      Refs.FRAME_HALT.emit(mv);
+      mv.visitInsn(INEG);
+      mv.visitInsn(IRETURN);
+    }
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private static final class ChunkTargets implements BlockEmitter.Targets {
+    final Map<Integer, Label> labels;
+    final BlockAnalysis analysis;
+    final Label dispatch = new Label();
+    final Label exit = new Label();
+    final Label returnNegated = new Label();
+    boolean returnNegatedUsed;
+    final EnumMap<HaltReason, Label> halts = new EnumMap<>(HaltReason.class);
+
+    ChunkTargets(Map<Integer, Label> labels, BlockAnalysis analysis) {
+      this.labels = labels;
+      this.analysis = analysis;
+    }
+
+    @Override public Label local(int pc) { return labels.get(pc); }
+    @Override public Label dispatch() { return dispatch; }
+    @Override public Label exit() { return exit; }
+    @Override public Label halt(HaltReason reason) { return halts.computeIfAbsent(reason, r -> new Label()); }
+    @Override public Label returnNegated() {
+      returnNegatedUsed = true;
+      return returnNegated;
+    }
+    @Override public boolean isJumpDest(long pc) { return analysis.isJumpDest(pc); }
+  }
+}

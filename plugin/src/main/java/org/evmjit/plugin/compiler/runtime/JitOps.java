@@ -1,0 +1,161 @@
+package org.evmjit.plugin.compiler.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import org.evmjit.evm.frame.Code;
+import org.evmjit.evm.frame.Memory;
+import org.evmjit.evm.interpreter.MemoryGas;
+import org.evmjit.evm.word.Uint256;
+
+/**
+ * Helpers for generated code that works on 256-bit values held in JVM locals (four {@code long}
+ * limbs, least significant first) instead of the stack array. Each is the register form of an
+ * array method the interpreter uses ({@code Uint256}, {@code MemoryGas}, {@code Memory},
+ * {@code Instructions}) and is tested against it ({@code JitOpsTest}); all are tiny so HotSpot
+ * inlines them into the generated methods.
+ */
+public final class JitOps {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  private JitOps() {}
+
+  /** Carry out of {@code x + y (+ carry-in)} given the wrapped sum (as {@code Uint256}'s). */
+  public static long carry(long x, long y, long sum) {
+    return ((x & y) | ((x | y) & ~sum)) >>> 63;
+  }
+
+  /** Borrow out of {@code x - y (- borrow-in)} given the wrapped difference (as {@code Uint256}'s). */
+  public static long borrow(long x, long y, long diff) {
+    return ((~x & y) | (~(x ^ y) & diff)) >>> 63;
+  }
+
+  /** 1 if x &lt; y as unsigned 256-bit values, else 0 ({@code Uint256.lt}). */
+  public static long lt(long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    long d = x0 - y0;
+    long br = borrow(x0, y0, d);
+    d = x1 - y1 - br;
+    br = borrow(x1, y1, d);
+    d = x2 - y2 - br;
+    br = borrow(x2, y2, d);
+    d = x3 - y3 - br;
+    return borrow(x3, y3, d);
+  }
+
+  /** 1 if x &lt; y as two's-complement values, else 0 ({@code Uint256.slt}). */
+  public static long slt(long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    return lt(x0, x1, x2, x3 ^ Long.MIN_VALUE, y0, y1, y2, y3 ^ Long.MIN_VALUE);
+  }
+
+  /** 1 if x == y, else 0 ({@code Uint256.eq}). */
+  public static long eq(long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    return ((x0 ^ y0) | (x1 ^ y1) | (x2 ^ y2) | (x3 ^ y3)) == 0 ? 1 : 0;
+  }
+
+  /** 1 if the value is zero, else 0 ({@code Uint256.iszero}). */
+  public static long isZero(long x0, long x1, long x2, long x3) {
+    return (x0 | x1 | x2 | x3) == 0 ? 1 : 0;
+  }
+
+  /** The value as a memory offset or length: {@code MemoryGas.operand}. */
+  public static long memOperand(long w0, long w1, long w2, long w3) {
+    if ((w1 | w2 | w3) != 0 || w0 < 0 || w0 > MemoryGas.MAX_MEMORY) {
+      return MemoryGas.TOO_BIG;
+    }
+    return w0;
+  }
+
+  /**
+   * The value as a jump destination: the pc when it is a valid JUMPDEST of {@code code}, else -1
+   * ({@code Instructions.isJumpTarget}).
+   */
+  public static int jumpTarget(Code code, long w0, long w1, long w2, long w3) {
+    return (w1 | w2 | w3) == 0 && code.isJumpDest(w0) ? (int) w0 : -1;
+  }
+
+  // ---- Uint256 operations on values held in locals: the operands are written where the stack
+  // array would hold them and the interpreter's own Uint256 method computes the result there. ----
+
+  /** Writes a value into the stack array at limb offset {@code o} (a flush of a value held in locals). */
+  public static void put(long[] s, int o, long w0, long w1, long w2, long w3) {
+    s[o] = w0;
+    s[o + 1] = w1;
+    s[o + 2] = w2;
+    s[o + 3] = w3;
+  }
+
+  /** Binary {@code op} of Uint256 with μs[0] = x, μs[1] = y; the result at {@code b} (μs[1]'s slot). */
+  private static void binary(int op, long[] s, int b, long x0, long x1, long x2, long x3,
+      long y0, long y1, long y2, long y3) {
+    put(s, b + 4, x0, x1, x2, x3);
+    put(s, b, y0, y1, y2, y3);
+    switch (op) {
+      case 0x02 -> Uint256.mul(s, b + 4, b);
+      case 0x04 -> Uint256.div(s, b + 4, b);
+      case 0x05 -> Uint256.sdiv(s, b + 4, b);
+      case 0x06 -> Uint256.mod(s, b + 4, b);
+      case 0x07 -> Uint256.smod(s, b + 4, b);
+      case 0x0b -> Uint256.signextend(s, b + 4, b);
+      case 0x1a -> Uint256.byteOp(s, b + 4, b);
+      case 0x1b -> Uint256.shl(s, b + 4, b);
+      case 0x1c -> Uint256.shr(s, b + 4, b);
+      case 0x1d -> Uint256.sar(s, b + 4, b);
+      default -> throw new IllegalArgumentException("op " + op);
+    }
+  }
+
+  public static void mul(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x02, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void div(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x04, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void sdiv(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x05, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void mod(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x06, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void smod(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x07, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void signextend(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x0b, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void byteOp(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x1a, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void shl(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x1b, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void shr(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x1c, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  public static void sar(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
+    binary(0x1d, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+  }
+
+  /** Limb {@code limb} (0 = least significant) of the 32-byte word at {@code offset} ({@code Memory.loadWord}). */
+  public static long loadLimb(Memory m, int offset, int limb) {
+    return (long) LONGS.get(m.array(), offset + ((3 - limb) << 3));
+  }
+
+  /** Writes the value as 32 big-endian bytes at {@code offset} ({@code Memory.storeWord}; already expanded). */
+  public static void storeWord(Memory m, int offset, long w0, long w1, long w2, long w3) {
+    byte[] d = m.array();
+    LONGS.set(d, offset, w3);
+    LONGS.set(d, offset + 8, w2);
+    LONGS.set(d, offset + 16, w1);
+    LONGS.set(d, offset + 24, w0);
+  }
+}

@@ -1,0 +1,113 @@
+package org.evmjit.plugin.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.evmjit.evm.frame.Code;
+import org.evmjit.evm.frame.Memory;
+import org.evmjit.evm.interpreter.Instructions;
+import org.evmjit.evm.interpreter.MemoryGas;
+import org.evmjit.evm.word.Uint256;
+import org.evmjit.plugin.compiler.runtime.JitOps;
+import org.junit.jupiter.api.Test;
+
+/** The register helpers agree with the array methods the interpreter uses. */
+class JitOpsTest {
+  private final Random rnd = new Random(7);
+
+  private long limb() {
+    return switch (rnd.nextInt(5)) {
+      case 0 -> 0;
+      case 1 -> -1;
+      case 2 -> rnd.nextInt(100);
+      case 3 -> Long.MIN_VALUE;
+      default -> rnd.nextLong();
+    };
+  }
+
+  @Test
+  void comparisonsMatchUint256() {
+    for (int i = 0; i < 20_000; i++) {
+      long[] s = {limb(), limb(), limb(), limb(), limb(), limb(), limb(), limb()};
+      if (rnd.nextInt(4) == 0) System.arraycopy(s, 0, s, 4, 4);
+      long x0 = s[4], x1 = s[5], x2 = s[6], x3 = s[7], y0 = s[0], y1 = s[1], y2 = s[2], y3 = s[3];
+      assertEquals(expect(s, "lt"), JitOps.lt(x0, x1, x2, x3, y0, y1, y2, y3));
+      assertEquals(expect(s, "gt"), JitOps.lt(y0, y1, y2, y3, x0, x1, x2, x3));
+      assertEquals(expect(s, "slt"), JitOps.slt(x0, x1, x2, x3, y0, y1, y2, y3));
+      assertEquals(expect(s, "sgt"), JitOps.slt(y0, y1, y2, y3, x0, x1, x2, x3));
+      assertEquals(expect(s, "eq"), JitOps.eq(x0, x1, x2, x3, y0, y1, y2, y3));
+      long[] z = s.clone();
+      Uint256.iszero(z, 4);
+      assertEquals(z[4], JitOps.isZero(x0, x1, x2, x3));
+      // ADD and SUB limb by limb with the carry and borrow helpers
+      long[] a = s.clone();
+      Uint256.add(a, 4, 0);
+      long r0 = x0 + y0, c = JitOps.carry(x0, y0, r0);
+      long r1 = x1 + y1 + c;
+      c = JitOps.carry(x1, y1, r1);
+      long r2 = x2 + y2 + c;
+      c = JitOps.carry(x2, y2, r2);
+      long r3 = x3 + y3 + c;
+      assertEquals(a[0], r0);
+      assertEquals(a[1], r1);
+      assertEquals(a[2], r2);
+      assertEquals(a[3], r3);
+      long[] d = s.clone();
+      Uint256.sub(d, 4, 0);
+      r0 = x0 - y0;
+      long b = JitOps.borrow(x0, y0, r0);
+      r1 = x1 - y1 - b;
+      b = JitOps.borrow(x1, y1, r1);
+      r2 = x2 - y2 - b;
+      b = JitOps.borrow(x2, y2, r2);
+      r3 = x3 - y3 - b;
+      assertEquals(d[0], r0);
+      assertEquals(d[1], r1);
+      assertEquals(d[2], r2);
+      assertEquals(d[3], r3);
+      assertEquals(MemoryGas.operand(s, 4), JitOps.memOperand(x0, x1, x2, x3));
+    }
+  }
+
+  private static long expect(long[] s, String op) {
+    long[] t = s.clone();
+    switch (op) {
+      case "lt" -> Uint256.lt(t, 4, 0);
+      case "gt" -> Uint256.gt(t, 4, 0);
+      case "slt" -> Uint256.slt(t, 4, 0);
+      case "sgt" -> Uint256.sgt(t, 4, 0);
+      default -> Uint256.eq(t, 4, 0);
+    }
+    return t[0];
+  }
+
+  @Test
+  void memoryAccessMatchesMemory() {
+    Memory m = new Memory();
+    m.expandTo(256);
+    for (int i = 0; i < 1000; i++) {
+      int off = rnd.nextInt(200);
+      long[] s = {limb(), limb(), limb(), limb()};
+      JitOps.storeWord(m, off, s[0], s[1], s[2], s[3]);
+      long[] back = new long[4];
+      m.loadWord(off, back, 0);
+      assertEquals(java.util.Arrays.toString(s), java.util.Arrays.toString(back));
+      for (int limb = 0; limb < 4; limb++) {
+        assertEquals(back[limb], JitOps.loadLimb(m, off, limb));
+      }
+    }
+  }
+
+  @Test
+  void jumpTargetsMatchIsJumpTarget() {
+    Code code = new Code(java.util.HexFormat.of().parseHex("5b605b5b00"));
+    for (long pc = -1; pc < 8; pc++) {
+      for (long high : new long[] {0, 1}) {
+        long[] s = {pc, high, 0, 0};
+        boolean valid = (s[1] | s[2] | s[3]) == 0 && code.isJumpDest(s[0]);
+        assertEquals(valid ? (int) pc : -1, JitOps.jumpTarget(code, pc, high, 0, 0));
+      }
+    }
+    assertEquals(0, Instructions.NO_OUTPUT.length);
+  }
+}

@@ -1,0 +1,91 @@
+package org.evmjit.statetest.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.evmjit.statetest.fuzz.Fuzzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Option;
+
+/** {@code evmjit fuzz}: differential fuzzing of the JIT against the interpreter. */
+@Command(
+    name = "fuzz",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "Generates programs (random bytes and structured snippets: jumps valid and invalid, loops,"
+          + " deep stacks, memory growth, storage, calls into a second generated contract, creates,"
+          + " logs, gas limits that run out anywhere), runs each on the interpreter and the JIT and"
+          + " compares validity, status, gas used, output, logs hash and state root.",
+      "Each divergence is written to --out as a state-test JSON that"
+          + " 'evmjit state-test --engine both' replays."
+    },
+    footer = {"", "The last line is 'N passed, N failed'. Exit status: 0 no divergence, 1 divergences."})
+final class FuzzCommand implements Callable<Integer> {
+  @Option(names = "--programs", paramLabel = "N", description = "Programs to run (default: ${DEFAULT-VALUE}).")
+  long programs = 10_000;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Seed; case i of seed S is always the same program (default: ${DEFAULT-VALUE}).")
+  long seed = 1;
+
+  @Option(names = "--workers", paramLabel = "N", description = "Threads (default: ${DEFAULT-VALUE}).")
+  int workers = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where divergences are written (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("fuzz-divergences");
+
+  private final Io io;
+
+  FuzzCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    AtomicLong next = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    AtomicLong done = new AtomicLong();
+    long start = System.nanoTime();
+    Thread[] threads = new Thread[Math.max(1, workers)];
+    for (int t = 0; t < threads.length; t++) {
+      threads[t] = Thread.ofPlatform().stackSize(16 << 20).start(() -> {
+        Fuzzer fuzzer = new Fuzzer();
+        for (long i = next.getAndIncrement(); i < programs; i = next.getAndIncrement()) {
+          Fuzzer.Divergence d = fuzzer.run(seed, i);
+          if (d != null) {
+            failed.incrementAndGet();
+            write(d);
+          }
+          long n = done.incrementAndGet();
+          if (n % 10_000 == 0) {
+            synchronized (io) {
+              io.err().printf("%d programs, %d divergences, %.0f programs/s%n", n, failed.get(),
+                  n / ((System.nanoTime() - start) / 1e9));
+            }
+          }
+        }
+      });
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    io.out().println((done.get() - failed.get()) + " passed, " + failed.get() + " failed");
+    return failed.get() == 0 ? ExitCode.OK : ExitCode.SOFTWARE;
+  }
+
+  private void write(Fuzzer.Divergence d) {
+    synchronized (io) {
+      try {
+        Files.createDirectories(out);
+        Path file = out.resolve(d.name() + ".json");
+        Files.writeString(file, d.json());
+        io.err().println("divergence " + d.name() + ": " + d.difference() + " -> " + file);
+      } catch (IOException e) {
+        io.err().println("divergence " + d.name() + ": " + d.difference() + " (cannot write: " + e + ")");
+      }
+    }
+  }
+}
