@@ -25,6 +25,7 @@ import org.evmjit.statetest.runner.Executor;
 import org.evmjit.statetest.runner.FixtureFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -63,8 +64,11 @@ final class BenchCommand implements Callable<Integer> {
   Integer iterations;
 
   @Option(names = "--engine", paramLabel = "ENGINE", converter = Converters.EngineConverter.class,
-      description = "Execution engine: interpreter (default).")
+      description = "Execution engine: interpreter (default), runtime (JIT runtime: shows the time until"
+          + " the contract runs compiled, then the steady-state speed; see --jit-*).")
   Engine engine = Engine.INTERPRETER;
+
+  @Mixin JitOptions jit;
 
   private final Io io;
   private final Function<Engine, Executor> executors;
@@ -98,6 +102,13 @@ final class BenchCommand implements Callable<Integer> {
         io.err().println("cannot load benchmark: " + e.getMessage());
         failed = true;
       }
+    }
+    if (engine == Engine.RUNTIME) { // time to compiled, then steady state: see RuntimeBench
+      boolean ok = new RuntimeBench(io, jit, spec.commandLine(), json, BenchConfig.defaults(warmup, iterations)).run(cases);
+      return ok && !failed ? ExitCode.OK : ExitCode.SOFTWARE;
+    }
+    if (jit.stats != null) {
+      throw new ParameterException(spec.commandLine(), "--stats needs --engine runtime");
     }
     BenchRunner runner = new BenchRunner(
         executors.apply(engine), engine.cliName(), BenchConfig.defaults(warmup, iterations));

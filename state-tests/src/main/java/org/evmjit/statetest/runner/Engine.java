@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * will be added here, each with its {@link Executor}.
  */
 public enum Engine {
-  INTERPRETER("interpreter", InterpreterExecutor::new);
+  INTERPRETER("interpreter", InterpreterExecutor::new),
+  /** The JIT runtime: interpreter until hot, then compiled code ({@link RuntimeExecutor}; {@code cli.JitOptions} configures it). */
+  RUNTIME("runtime", RuntimeExecutor::withDefaults);
 
   private final String cliName;
   private final Supplier<Executor> factory;
