@@ -23,8 +23,11 @@ final class Entry {
   final long h3;
   final Fork fork;
 
-  /** What lookups answer for this entry. */
-  volatile Decision decision;
+  /**
+   * What lookups answer for this entry; never null (an entry is published to the lock-free table
+   * as soon as it is added, so it starts as COMPILING, the state it is added in).
+   */
+  volatile Decision decision = COMPILING;
   /** Clock time of the last hit; lookups write it when it changes (at most once per clock tick). */
   volatile long lastUsed;
   /** FAILED: from this clock time on, lookups post an event so the coordinator retries. */

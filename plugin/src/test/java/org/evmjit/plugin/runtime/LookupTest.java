@@ -151,6 +151,14 @@ class LookupTest {
   }
 
   @Test
+  void anEntryIsNeverVisibleWithoutADecision() {
+    // Entries are added to the lock-free table before their job is dispatched: a concurrent
+    // lookup may see one at once (a state-test run once did), so it must already say COMPILING.
+    Entry e = new Entry(1, 2, 3, 4, Fork.CANCUN);
+    assertEquals(InterpretReason.COMPILING, reason(e.decision));
+  }
+
+  @Test
   void rejectsAHashOfTheWrongLength() {
     rt = JitRuntime.start(config().build(), compiler);
     assertThrows(IllegalArgumentException.class, () -> rt.lookup(new byte[31], Fork.CANCUN, code(1)));

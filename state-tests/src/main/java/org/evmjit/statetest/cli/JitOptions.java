@@ -194,7 +194,7 @@ public final class JitOptions {
     double pct = l.total() == 0 ? 0 : 100.0 * l.hits() / l.total();
     return String.format(Locale.ROOT,
         "jit (%s, threshold %d): %,d lookups, %.1f%% compiled; %,d compiles (%,d failed, %,d ineligible),"
-            + " p50 %.2f ms; %,d evictions; %,d resident (%,d bytes); %,d events dropped",
+            + " p50 %.3f ms; %,d evictions; %,d resident (%,d bytes); %,d events dropped",
         s.compiler(), s.threshold(), l.total(), pct, s.compilations().succeeded(), s.compilations().failed(),
         s.compilations().ineligible(), s.compilations().timeMillis().p50(),
         s.evictions().lru() + s.evictions().idle(), s.resident().entries(), s.resident().bytes(),
