@@ -1,5 +1,7 @@
 package org.evmjit.plugin.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -30,6 +32,7 @@ import org.evmjit.evm.frame.Code;
  */
 final class Coordinator implements EventQueue.Sink {
   private static final Fork[] FORKS = Fork.values();
+  private static final long CLOCK_STEP_NANOS = 1_000_000;
 
   /** A code hash under a fork, for the cold counters (allocated on the coordinator thread only). */
   private record ColdKey(long h0, long h1, long h2, long h3, Fork fork) {}
@@ -53,8 +56,15 @@ final class Coordinator implements EventQueue.Sink {
   volatile long budget;
   volatile boolean shutDown;
   private volatile boolean stopping;
-  /** 1 while the coordinator thread is parked with nothing to do; the next producer wakes it. */
-  private volatile int sleeping;
+  /**
+   * Slot {@link #SLEEPING} is 1 while the coordinator thread is parked with nothing to do; the
+   * next producer wakes it. It sits in the middle of its own array, so its writes (twice per
+   * idle wake-up) do not invalidate the cache line of {@link #now} and {@link #enabled}, which
+   * every lookup reads.
+   */
+  private final int[] sleepCell = new int[32];
+  private static final int SLEEPING = 16;
+  private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
   private final long idleNanos;
   private final long backoffNanos;
@@ -137,26 +147,31 @@ final class Coordinator implements EventQueue.Sink {
         lock.unlock();
       }
       if (n == 0 && !stopping) {
-        sleeping = 1;
-        if (events.size() == 0) { // re-check after announcing: a producer either sees sleeping or we see its event
+        INTS.setVolatile(sleepCell, SLEEPING, 1);
+        if (events.size() == 0) { // re-check after announcing: a producer either sees the flag or we see its event
           LockSupport.parkNanos(this, tickNanos);
         }
-        sleeping = 0;
+        INTS.setVolatile(sleepCell, SLEEPING, 0);
       }
     }
   }
 
   /** Called by a producer after a successful offer. */
   void wakeIfSleeping() {
-    if (sleeping == 1) {
-      sleeping = 0;
+    if ((int) INTS.getVolatile(sleepCell, SLEEPING) == 1) {
+      INTS.setVolatile(sleepCell, SLEEPING, 0);
       LockSupport.unpark(thread);
     }
   }
 
+  /**
+   * Advances {@link #now} in steps of at least a millisecond: lookups read it on every hit and
+   * write it into the entry when it differs, so a clock that changed on every coordinator loop
+   * would cost a cache-line transfer per lookup.
+   */
   private void refreshClock() {
     long t = clock.getAsLong();
-    if (t - now > 0) {
+    if (t - now >= CLOCK_STEP_NANOS) {
       now = t;
     }
   }
@@ -262,7 +277,7 @@ final class Coordinator implements EventQueue.Sink {
   private void install(Entry e, Compilation.Compiled c) {
     e.state = Entry.State.COMPILED;
     e.classBytes = c.classBytes();
-    e.lastUsed = now;
+    e.touch(now);
     e.pinned = pinned.contains(hashKey(e));
     residentEntries++;
     residentBytes += e.classBytes;
@@ -321,9 +336,10 @@ final class Coordinator implements EventQueue.Sink {
     while (residentBytes > budget && x != null) {
       Entry next = x.next;
       if (x != keep) {
-        if (x.lastUsed - x.lruStamp > 0 && secondChances-- > 0) {
+        long used = x.lastUsed();
+        if (used - x.lruStamp > 0 && secondChances-- > 0) {
           lruRemove(x);
-          lruAppend(x, x.lastUsed);
+          lruAppend(x, used);
           if (next == null) {
             next = x;
           }
@@ -350,6 +366,7 @@ final class Coordinator implements EventQueue.Sink {
   }
 
   private void housekeeping() {
+    counters.lookup.sweep();
     for (Job j : workers.runningJobs()) {
       long started = j.startedAt;
       if (started != 0 && now - started > timeoutNanos && j.entry.job == j) {
@@ -364,7 +381,7 @@ final class Coordinator implements EventQueue.Sink {
     if (idleNanos > 0) {
       for (Entry x = lruHead; x != null; ) {
         Entry next = x.next;
-        if (now - x.lastUsed >= idleNanos) {
+        if (now - x.lastUsed() >= idleNanos) {
           evict(x);
           counters.evictedIdle.increment();
         }
@@ -444,7 +461,7 @@ final class Coordinator implements EventQueue.Sink {
           e.pinned = false;
           pinnedEntries--;
           pinnedBytes -= e.classBytes;
-          lruAppend(e, e.lastUsed);
+          lruAppend(e, e.lastUsed());
         }
       }
       evictOverBudget(null);

@@ -5,14 +5,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The runtime's statistics counters: {@link LongAdder}s, so the lookup path (which bumps one per
- * call, from many threads) does not contend on one cache line. Resettable.
+ * The runtime's statistics counters: the lookup path's in {@link LookupCounters} (per-thread
+ * cells, no atomic instruction), the coordinator's and workers' in {@link LongAdder}s.
+ * Resettable.
  */
 final class Counters {
-  final LongAdder hits = new LongAdder();
-  final LongAdder[] interpreted = new LongAdder[InterpretReason.values().length];
-  final LongAdder offered = new LongAdder();
-  final LongAdder dropped = new LongAdder();
+  final LookupCounters lookup = new LookupCounters();
   final LongAdder processed = new LongAdder();
   final LongAdder dispatched = new LongAdder();
   final LongAdder succeeded = new LongAdder();
@@ -29,33 +27,25 @@ final class Counters {
   final LongAdder evictedFailureMemory = new LongAdder();
   final TimeHistogram compileTimes = new TimeHistogram();
 
-  Counters() {
-    for (int i = 0; i < interpreted.length; i++) {
-      interpreted[i] = new LongAdder();
-    }
-  }
-
   void reset() {
-    for (LongAdder a : new LongAdder[] {hits, offered, dropped, processed, dispatched, succeeded,
+    lookup.reset();
+    for (LongAdder a : new LongAdder[] {processed, dispatched, succeeded,
         ineligible, failed, timedOut, overBudget, discarded, deferred, evictedLru, evictedIdle,
         evictedReset, evictedCold, evictedFailureMemory}) {
-      a.reset();
-    }
-    for (LongAdder a : interpreted) {
       a.reset();
     }
     compileTimes.reset();
   }
 
-  JitStats.Lookups lookups() {
+  JitStats.Lookups lookups(long[] c) {
     Map<InterpretReason, Long> byReason = new EnumMap<>(InterpretReason.class);
     long misses = 0;
     for (InterpretReason r : InterpretReason.values()) {
-      long n = interpreted[r.ordinal()].sum();
+      long n = c[LookupCounters.REASONS + r.ordinal()];
       byReason.put(r, n);
       misses += n;
     }
-    long h = hits.sum();
+    long h = c[LookupCounters.HITS];
     return new JitStats.Lookups(h + misses, h, misses, byReason);
   }
 

@@ -1,5 +1,7 @@
 package org.evmjit.plugin.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.evmjit.evm.fork.Fork;
@@ -28,8 +30,12 @@ final class Entry {
    * as soon as it is added, so it starts as COMPILING, the state it is added in).
    */
   volatile Decision decision = COMPILING;
-  /** Clock time of the last hit; lookups write it when it changes (at most once per clock tick). */
-  volatile long lastUsed;
+  /**
+   * Clock time of the last hit. Lookups write it when it changes (the clock moves in steps of a
+   * millisecond at least) with opaque accesses: atomic and eventually visible, no fence on the
+   * hit path; the coordinator only needs it approximately, for LRU and idle eviction.
+   */
+  private long lastUsed;
   /** FAILED: from this clock time on, lookups post an event so the coordinator retries. */
   volatile long retryAt = Long.MAX_VALUE;
 
@@ -48,6 +54,27 @@ final class Entry {
   long lruStamp;
   /** Failure memory: insertion order, oldest forgotten first. */
   long failureSeq;
+
+  private static final VarHandle LAST_USED;
+
+  static {
+    try {
+      LAST_USED = MethodHandles.lookup().findVarHandle(Entry.class, "lastUsed", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  long lastUsed() {
+    return (long) LAST_USED.getOpaque(this);
+  }
+
+  /** Records a use at {@code now}; writes only when the value changes. */
+  void touch(long now) {
+    if ((long) LAST_USED.getOpaque(this) != now) {
+      LAST_USED.setOpaque(this, now);
+    }
+  }
 
   Entry(long h0, long h1, long h2, long h3, Fork fork) {
     this.h0 = h0;

@@ -93,7 +93,7 @@ public final class JitRuntime implements AutoCloseable {
    */
   public Decision lookup(byte[] codeHash, Fork fork, Code code) {
     if (!coordinator.enabled) {
-      counters.interpreted[InterpretReason.DISABLED.ordinal()].increment();
+      counters.lookup.increment(LookupCounters.REASONS + InterpretReason.DISABLED.ordinal());
       return DISABLED;
     }
     if (codeHash.length != 32) {
@@ -106,32 +106,31 @@ public final class JitRuntime implements AutoCloseable {
     Entry e = table.find(h0, h1, h2, h3, fork);
     if (e == null) {
       offer(h0, h1, h2, h3, fork, code);
-      counters.interpreted[InterpretReason.NOT_YET_HOT.ordinal()].increment();
+      counters.lookup.increment(LookupCounters.REASONS + InterpretReason.NOT_YET_HOT.ordinal());
       return Entry.NOT_YET_HOT;
     }
     Decision d = e.decision;
-    if (d instanceof Decision.Compiled) {
-      long now = coordinator.now;
-      if (e.lastUsed != now) { // at most one write per entry per clock tick: no cache-line ping-pong
-        e.lastUsed = now;
-      }
-      counters.hits.increment();
+    // Identity checks against the four shared Interpret objects (always in cache) instead of
+    // instanceof, which would load the Compiled object's header: one cache miss less per hit.
+    if (d != Entry.COMPILING && d != Entry.FAILED && d != Entry.INELIGIBLE && d != Entry.NOT_YET_HOT) {
+      e.touch(coordinator.now); // writes only when the millisecond clock moved: no ping-pong on hot entries
+      counters.lookup.increment(LookupCounters.HITS);
       return d;
     }
     InterpretReason reason = ((Decision.Interpret) d).reason();
     if (reason == InterpretReason.FAILED && coordinator.now - e.retryAt >= 0) {
       offer(h0, h1, h2, h3, fork, code); // backoff over: the coordinator retries
     }
-    counters.interpreted[reason.ordinal()].increment();
+    counters.lookup.increment(LookupCounters.REASONS + reason.ordinal());
     return d;
   }
 
   private void offer(long h0, long h1, long h2, long h3, Fork fork, Code code) {
-    counters.offered.increment();
+    counters.lookup.increment(LookupCounters.OFFERED);
     if (events.offer(h0, h1, h2, h3, fork.ordinal(), code)) {
       coordinator.wakeIfSleeping();
     } else {
-      counters.dropped.increment();
+      counters.lookup.increment(LookupCounters.DROPPED);
     }
   }
 
@@ -253,10 +252,11 @@ public final class JitRuntime implements AutoCloseable {
 
   public JitStats stats() {
     JitStats.Resident resident = coordinator.resident();
+    long[] c = counters.lookup.snapshot();
     return new JitStats(compilerName, (System.nanoTime() - startNanos) / 1_000_000, coordinator.enabled,
-        coordinator.threshold, coordinator.budget, counters.lookups(),
-        new JitStats.Queue(events.capacity(), events.size(), counters.offered.sum(),
-            counters.dropped.sum(), counters.processed.sum()),
+        coordinator.threshold, coordinator.budget, counters.lookups(c),
+        new JitStats.Queue(events.capacity(), events.size(), c[LookupCounters.OFFERED],
+            c[LookupCounters.DROPPED], counters.processed.sum()),
         new JitStats.Compilations(counters.dispatched.sum(), counters.succeeded.sum(),
             counters.ineligible.sum(), counters.failed.sum(), counters.timedOut.sum(),
             counters.overBudget.sum(), counters.discarded.sum(), counters.deferred.sum(),

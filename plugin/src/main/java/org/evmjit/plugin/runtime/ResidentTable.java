@@ -7,28 +7,23 @@ import org.evmjit.evm.fork.Fork;
 
 /**
  * The map lookups probe: (code hash, fork) to {@link Entry}. Many lock-free readers, one writer
- * at a time (the coordinator's lock). Buckets hold immutable chains of nodes: a writer publishes
- * a new chain head with a release store, a reader walks whatever chain it loads, so a reader
- * never sees a half-built node and never takes a lock or allocates. Keccak output is uniformly
- * distributed, so the first 64 bits of the hash index the table directly.
+ * at a time (the coordinator's lock). Open addressing with linear probing over an array of entry
+ * references, so a hit touches the slot and the entry and nothing else: Keccak output is
+ * uniformly distributed, so the first 64 bits of the hash index the table directly. The writer
+ * publishes slots with release stores and a new array with a volatile store; a removed entry
+ * leaves a tombstone (an entry that matches no key), so a reader's probe sequence is never cut
+ * short; tombstones are dropped when the table is rebuilt. The load factor stays at most 1/2.
  */
 final class ResidentTable {
-  private static final VarHandle BUCKET = MethodHandles.arrayElementVarHandle(Node[].class);
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Entry[].class);
   private static final int MIN_CAPACITY = 64;
+  /** Matches nothing (its fork is null): marks a removed entry's slot. */
+  private static final Entry TOMBSTONE = new Entry(0, 0, 0, 0, null);
 
-  private static final class Node {
-    final Entry entry;
-    final Node next;
-
-    Node(Entry entry, Node next) {
-      this.entry = entry;
-      this.next = next;
-    }
-  }
-
-  private volatile Node[] buckets = new Node[MIN_CAPACITY];
+  private volatile Entry[] slots = new Entry[MIN_CAPACITY];
   /** Writer only. */
   private int size;
+  private int tombstones;
 
   private static int index(long h0, int fork, int mask) {
     long x = h0 ^ (fork * 0x9E3779B97F4A7C15L);
@@ -37,16 +32,19 @@ final class ResidentTable {
 
   /** The entry for the hash and fork, or null. Any thread; lock-free, allocation-free. */
   Entry find(long h0, long h1, long h2, long h3, Fork fork) {
-    Node[] t = buckets;
-    Node n = (Node) BUCKET.getAcquire(t, index(h0, fork.ordinal(), t.length - 1));
-    while (n != null) {
-      Entry e = n.entry;
-      if (e.h0 == h0 && e.h1 == h1 && e.h2 == h2 && e.h3 == h3 && e.fork == fork) {
+    Entry[] t = slots;
+    int mask = t.length - 1;
+    int i = index(h0, fork.ordinal(), mask);
+    while (true) {
+      Entry e = (Entry) SLOT.getAcquire(t, i);
+      if (e == null) {
+        return null;
+      }
+      if (e.h0 == h0 && e.fork == fork && e.h1 == h1 && e.h2 == h2 && e.h3 == h3) {
         return e;
       }
-      n = n.next;
+      i = (i + 1) & mask;
     }
-    return null;
   }
 
   int size() {
@@ -55,64 +53,84 @@ final class ResidentTable {
 
   /** Adds {@code e}; there must be no entry for its key. Writer only. */
   void add(Entry e) {
-    if (size + 1 > buckets.length - (buckets.length >>> 2)) {
-      resize(buckets.length * 2);
+    if ((size + tombstones + 1) * 2 > slots.length) {
+      rebuild(size + 1);
     }
-    Node[] t = buckets;
-    int i = index(e.h0, e.fork.ordinal(), t.length - 1);
-    BUCKET.setRelease(t, i, new Node(e, (Node) BUCKET.getAcquire(t, i)));
-    size++;
+    Entry[] t = slots;
+    int mask = t.length - 1;
+    int i = index(e.h0, e.fork.ordinal(), mask);
+    while (true) {
+      Entry x = (Entry) SLOT.getAcquire(t, i);
+      if (x == null || x == TOMBSTONE) {
+        if (x == TOMBSTONE) {
+          tombstones--;
+        }
+        SLOT.setRelease(t, i, e);
+        size++;
+        return;
+      }
+      i = (i + 1) & mask;
+    }
   }
 
   /** Removes {@code e} (by identity); false when absent. Writer only. */
   boolean remove(Entry e) {
-    Node[] t = buckets;
-    int i = index(e.h0, e.fork.ordinal(), t.length - 1);
-    Node head = (Node) BUCKET.getAcquire(t, i);
-    Node n = head;
-    while (n != null && n.entry != e) {
-      n = n.next;
+    Entry[] t = slots;
+    int mask = t.length - 1;
+    int i = index(e.h0, e.fork.ordinal(), mask);
+    while (true) {
+      Entry x = (Entry) SLOT.getAcquire(t, i);
+      if (x == null) {
+        return false;
+      }
+      if (x == e) {
+        SLOT.setRelease(t, i, TOMBSTONE);
+        size--;
+        tombstones++;
+        if (size * 8 < t.length && t.length > MIN_CAPACITY) {
+          rebuild(size);
+        }
+        return true;
+      }
+      i = (i + 1) & mask;
     }
-    if (n == null) {
-      return false;
-    }
-    Node rebuilt = n.next; // copy the nodes before e, keep the tail after it
-    for (Node m = head; m != n; m = m.next) {
-      rebuilt = new Node(m.entry, rebuilt);
-    }
-    BUCKET.setRelease(t, i, rebuilt);
-    size--;
-    if (size < t.length >>> 3 && t.length > MIN_CAPACITY) {
-      resize(t.length / 2);
-    }
-    return true;
   }
 
   /** Removes everything. Writer only. */
   void clear() {
-    buckets = new Node[MIN_CAPACITY];
+    slots = new Entry[MIN_CAPACITY];
     size = 0;
+    tombstones = 0;
   }
 
   /** Visits every entry. Writer only (the set must not change meanwhile). */
   void forEach(Consumer<Entry> action) {
-    for (Node head : buckets) {
-      for (Node n = head; n != null; n = n.next) {
-        action.accept(n.entry);
+    for (Entry e : slots) {
+      if (e != null && e != TOMBSTONE) {
+        action.accept(e);
       }
     }
   }
 
-  private void resize(int capacity) {
-    Node[] old = buckets;
-    Node[] t = new Node[capacity];
+  /** A new array with load at most 1/4 for {@code entries}, without tombstones. */
+  private void rebuild(int entries) {
+    int capacity = MIN_CAPACITY;
+    while (capacity < entries * 4L) {
+      capacity *= 2;
+    }
+    Entry[] old = slots;
+    Entry[] t = new Entry[capacity];
     int mask = capacity - 1;
-    for (Node head : old) {
-      for (Node n = head; n != null; n = n.next) {
-        int i = index(n.entry.h0, n.entry.fork.ordinal(), mask);
-        t[i] = new Node(n.entry, t[i]);
+    for (Entry e : old) {
+      if (e != null && e != TOMBSTONE) {
+        int i = index(e.h0, e.fork.ordinal(), mask);
+        while (t[i] != null) {
+          i = (i + 1) & mask;
+        }
+        t[i] = e;
       }
     }
-    buckets = t; // volatile store publishes the new array and its plainly written chains
+    tombstones = 0;
+    slots = t; // the volatile store publishes the array and its plainly written slots
   }
 }

@@ -51,12 +51,21 @@ class WorkersTest {
     for (Thread t : threads) {
       t.join(); // the callers finish while the compile is still blocked: nobody waits for it
     }
+    compiler.awaitStarted(1);
+    quiesceEvents();
     assertEquals(1, compiler.started.get());
     compiler.open();
     quiesce(rt);
     assertEquals(1, compiler.compileCount(c, Fork.CANCUN));
     assertEquals(1, rt.stats().compilations().dispatched());
     assertInstanceOf(Decision.Compiled.class, rt.lookup(c, Fork.CANCUN));
+  }
+
+  /** Waits until the coordinator has counted every posted event. */
+  private void quiesceEvents() throws InterruptedException {
+    for (int i = 0; i < 10_000 && rt.stats().queue().size() > 0; i++) {
+      Thread.sleep(1);
+    }
   }
 
   @Test

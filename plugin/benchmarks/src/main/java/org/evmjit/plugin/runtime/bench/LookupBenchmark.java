@@ -11,7 +11,6 @@ import org.evmjit.plugin.runtime.JitRuntime;
 import org.evmjit.plugin.runtime.stub.InterpreterStubCompiler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -28,18 +27,22 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code hitRandom}: each call looks up one of the 100,000 compiled codes, in a random order
  *       per thread (cache misses on the table included);
+ *   <li>{@code hitZipf}: the 100,000 compiled codes with Zipf popularity (exponent 1.1), as calls on a
+ *       chain are distributed: the popular entries stay in the CPU caches;
  *   <li>{@code hitSame}: one hot code, over and over (the best case: a hot loop calling one contract);
  *   <li>{@code miss}: one of 100,000 codes that are not compiled and never become hot (threshold
  *       at its maximum): the table probe plus an event offered to the queue (and dropped when full),
  *       with the coordinator draining it on a third thread.
  * </ul>
- * Run: {@code java -jar plugin/benchmarks/target/benchmarks.jar LookupBenchmark -prof gc}.
+ * The {@code baseline*} benchmarks load the same code objects and hashes without a lookup: the
+ * difference is the runtime's share. Run:
+ * {@code java -jar plugin/benchmarks/target/benchmarks.jar LookupBenchmark -prof gc}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@org.openjdk.jmh.annotations.Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 @Threads(2)
 @State(Scope.Benchmark)
 public class LookupBenchmark {
@@ -83,26 +86,63 @@ public class LookupBenchmark {
     return codes;
   }
 
+  /** A per-thread sequence of indexes with Zipf popularity (exponent 1.1), precomputed. */
+  @State(Scope.Thread)
+  public static class ZipfCursor {
+    int[] order;
+    int i;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      double[] cumulative = new double[ENTRIES];
+      double sum = 0;
+      for (int k = 0; k < ENTRIES; k++) {
+        sum += 1 / Math.pow(k + 1, 1.1);
+        cumulative[k] = sum;
+      }
+      // popularity rank k goes to a random code, so the popular ones are spread over the table
+      int[] codeOfRank = new Cursor().shuffled(new Random(42));
+      Random r = new Random(Thread.currentThread().threadId());
+      order = new int[1 << 20];
+      for (int k = 0; k < order.length; k++) {
+        int rank = java.util.Arrays.binarySearch(cumulative, r.nextDouble() * sum);
+        rank = Math.min(ENTRIES - 1, rank >= 0 ? rank : -rank - 1);
+        order[k] = codeOfRank[rank];
+      }
+    }
+
+    int next() {
+      int k = order[i];
+      i = (i + 1) & (order.length - 1);
+      return k;
+    }
+  }
+
   /** A per-thread random walk over the codes. */
   @State(Scope.Thread)
   public static class Cursor {
     int[] order;
     int i;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-      order = new int[ENTRIES];
+    int[] shuffled(Random r) {
+      int[] o = new int[ENTRIES];
       for (int k = 0; k < ENTRIES; k++) {
-        order[k] = k;
+        o[k] = k;
       }
-      Random r = new Random(Thread.currentThread().threadId());
       for (int k = ENTRIES - 1; k > 0; k--) {
         int j = r.nextInt(k + 1);
-        int t = order[k];
-        order[k] = order[j];
-        order[j] = t;
+        int t = o[k];
+        o[k] = o[j];
+        o[j] = t;
       }
+      return o;
     }
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      order = shuffled(new Random(Thread.currentThread().threadId()));
+    }
+
 
     int next() {
       int k = order[i];
@@ -113,6 +153,27 @@ public class LookupBenchmark {
 
   @Benchmark
   public Decision hitRandom(Cursor cursor) {
+    return runtime.lookup(resident[cursor.next()], Fork.CANCUN);
+  }
+
+  /**
+   * Baseline for {@code hitRandom}: what a caller pays before any lookup, loading the same
+   * {@code Code} and its cached hash (the harness's own cache misses). {@code hitRandom} minus
+   * this is the runtime's share.
+   */
+  @Benchmark
+  public byte[] baselineRandom(Cursor cursor) {
+    return resident[cursor.next()].hash();
+  }
+
+  /** Baseline for {@code hitZipf}, as {@link #baselineRandom}. */
+  @Benchmark
+  public byte[] baselineZipf(ZipfCursor cursor) {
+    return resident[cursor.next()].hash();
+  }
+
+  @Benchmark
+  public Decision hitZipf(ZipfCursor cursor) {
     return runtime.lookup(resident[cursor.next()], Fork.CANCUN);
   }
 
