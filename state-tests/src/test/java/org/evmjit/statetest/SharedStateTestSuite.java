@@ -19,6 +19,7 @@ import org.evmjit.statetest.fixture.StateTest;
 import org.evmjit.statetest.fixture.StateTestLoader;
 import org.evmjit.statetest.runner.Engine;
 import org.evmjit.statetest.runner.EntryResult;
+import org.evmjit.statetest.runner.Executor;
 import org.evmjit.statetest.runner.StateTestRunner;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -35,7 +36,11 @@ abstract class SharedStateTestSuite {
   private final StateTestRunner runner;
 
   SharedStateTestSuite(Engine engine) {
-    runner = new StateTestRunner(engine.newExecutor(), SkipList.load(), null);
+    this(engine.newExecutor());
+  }
+
+  SharedStateTestSuite(Executor executor) {
+    runner = new StateTestRunner(executor, SkipList.load(), null);
   }
 
   /** The folder's dynamic tests for the entries whose fork {@code forks} accepts. */

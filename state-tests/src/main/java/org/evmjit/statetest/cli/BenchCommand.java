@@ -25,6 +25,7 @@ import org.evmjit.statetest.runner.Executor;
 import org.evmjit.statetest.runner.FixtureFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,13 +65,16 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--engine", paramLabel = "ENGINE", split = ",", converter = Converters.EngineConverter.class,
       description = "Execution engines, comma-separated, run side by side on every input:"
-          + " interpreter (default), jit. With several, the table gives each one's speed relative"
+          + " interpreter (default), jit, runtime (alone: the time until the contract runs compiled,"
+          + " then the steady-state speed; see --jit-*). With several, the table gives each one's speed relative"
           + " to the first, and the compile time and class size of the benchmark contract.")
   List<Engine> engines = List.of(Engine.INTERPRETER);
 
   @Option(names = "--plot", paramLabel = "FILE",
       description = "Also write the comparison as an SVG bar chart to FILE.")
   Path plot;
+
+  @Mixin JitOptions jit;
 
   private final Io io;
   private final Function<Engine, Executor> executors;
@@ -104,6 +108,16 @@ final class BenchCommand implements Callable<Integer> {
         io.err().println("cannot load benchmark: " + e.getMessage());
         failed = true;
       }
+    }
+    if (engines.contains(Engine.RUNTIME)) { // time to compiled, then steady state: see RuntimeBench
+      if (engines.size() != 1) {
+        throw new ParameterException(spec.commandLine(), "--engine runtime runs alone, not with other engines");
+      }
+      boolean ok = new RuntimeBench(io, jit, spec.commandLine(), json, BenchConfig.defaults(warmup, iterations)).run(cases);
+      return ok && !failed ? ExitCode.OK : ExitCode.SOFTWARE;
+    }
+    if (jit.stats != null) {
+      throw new ParameterException(spec.commandLine(), "--stats needs --engine runtime");
     }
     List<BenchRunner> runners = new ArrayList<>();
     List<Executor> executorList = new ArrayList<>();

@@ -25,6 +25,7 @@ import org.evmjit.statetest.runner.StateTestRunner;
 import org.evmjit.statetest.trace.Eip3155Tracer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -83,8 +84,11 @@ final class StateTestCommand implements Callable<Integer> {
   @Option(names = "--engine", paramLabel = "ENGINE", converter = Converters.EngineConverter.class,
       description = "Execution engine: interpreter (default), jit (every code compiled before it"
           + " runs), or both (each entry on both; any difference in status, gas used, output, logs"
-          + " hash or state root fails, naming the first differing field).")
+          + " hash or state root fails, naming the first differing field), or runtime (the JIT runtime:"
+          + " interpreter until code is hot, then compiled; see --jit-*).")
   Engine engine = Engine.INTERPRETER;
+
+  @Mixin JitOptions jit;
 
   private final Io io;
   private final Function<Engine, Executor> executors;
@@ -118,8 +122,9 @@ final class StateTestCommand implements Callable<Integer> {
       fileCount = list.size();
     }
     PrintStream traceOut = trace ? traceStream() : null;
+    JitOptions.Session session = jit.open(engine, executors, spec.commandLine(), io);
     StateTestRunner runner = new StateTestRunner(
-        executors.apply(engine), SkipList.load(),
+        session.executor(), SkipList.load(),
         traceOut == null ? null : (test, entry) -> new Eip3155Tracer(traceOut));
     FileRunner fileRunner = new FileRunner(runner, new Selection(fork, run, dataIndex, gasIndex, valueIndex));
 
@@ -140,6 +145,7 @@ final class StateTestCommand implements Callable<Integer> {
       progress.update(filesDone[0], fileCount, summary);
     });
     progress.clear();
+    session.close();
     io.out().println(summary.line());
     io.out().flush();
     return summary.failed() > 0 ? ExitCode.SOFTWARE : ExitCode.OK;

@@ -8,12 +8,14 @@ import java.util.stream.Collectors;
 /**
  * Which execution engine runs the transactions, each with its {@link Executor}: the reference
  * interpreter, the JIT (every code compiled before it runs), or both side by side with any
- * divergence reported as a failure. A runtime-selected mode will be added here.
+ * divergence reported as a failure, or the JIT runtime (interpreter until code is hot).
  */
 public enum Engine {
   INTERPRETER("interpreter", InterpreterExecutor::new),
   JIT("jit", JitExecutor::new),
-  BOTH("both", DifferentialExecutor::new);
+  BOTH("both", DifferentialExecutor::new),
+  /** The JIT runtime: interpreter until hot, then compiled code ({@link RuntimeExecutor}; {@code cli.JitOptions} configures it). */
+  RUNTIME("runtime", RuntimeExecutor::withDefaults);
 
   private final String cliName;
   private final Supplier<Executor> factory;
