@@ -84,14 +84,6 @@ final class Entry {
     this.fork = fork;
   }
 
-  boolean matches(long a, long b, long c, long d, Fork f) {
-    return h0 == a && h1 == b && h2 == c && h3 == d && fork == f;
-  }
-
-  boolean sameHash(long a, long b, long c, long d) {
-    return h0 == a && h1 == b && h2 == c && h3 == d;
-  }
-
   /** The code hash as bytes (for reports). */
   byte[] hash() {
     return hashBytes(h0, h1, h2, h3);

@@ -118,9 +118,4 @@ final class EventQueue {
     head = h;
     return n;
   }
-
-  /** Drops every published event; consumer thread only (or with the consumer stopped). */
-  int clear() {
-    return poll((a, b, c, d, f, code) -> {}, Integer.MAX_VALUE);
-  }
 }

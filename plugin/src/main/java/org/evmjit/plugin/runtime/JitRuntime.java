@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -315,9 +314,5 @@ public final class JitRuntime implements AutoCloseable {
   public String toString() {
     return "JitRuntime[" + compilerName + ", threshold " + coordinator.threshold + ", budget "
         + coordinator.budget + " bytes" + (coordinator.enabled ? "" : ", disabled") + "]";
-  }
-
-  static String hex(byte[] b) {
-    return HexFormat.of().formatHex(b);
   }
 }
