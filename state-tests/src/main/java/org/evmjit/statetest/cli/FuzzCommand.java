@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
     },
     footer = {"", "The last line is 'N passed, N failed'. Exit status: 0 no divergence, 1 divergences."})
 final class FuzzCommand implements Callable<Integer> {
-  @Option(names = "--programs", paramLabel = "N", description = "Programs to run (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"--iterations", "--programs"}, paramLabel = "N", description = "Programs to run (default: ${DEFAULT-VALUE}).")
   long programs = 10_000;
 
   @Option(names = "--seed", paramLabel = "S", description = "Seed; case i of seed S is always the same program (default: ${DEFAULT-VALUE}).")

@@ -46,9 +46,9 @@ class JitCliTest {
         "--jit-workers", "1", "--jit-idle-evict", "0", "--stats", stats.toString(), examples().toString()), errText());
     List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
     assertTrue(lines.get(lines.size() - 1).matches("\\d+ passed, 0 failed, 0 skipped"), lines.toString());
-    assertTrue(errText().contains("jit (stub, threshold 0): "), errText());
+    assertTrue(errText().contains("jit (asm, threshold 0): "), errText()); // the real compiler is the default
     JsonNode j = FixtureJson.MAPPER.readTree(Files.readString(stats));
-    assertEquals("stub", j.get("compiler").asText());
+    assertEquals("asm", j.get("compiler").asText());
     assertEquals(0, j.get("threshold").asInt());
     assertEquals(4096, j.get("budgetBytes").asLong());
     assertTrue(j.at("/lookups/total").asLong() > 0);
@@ -100,7 +100,7 @@ class JitCliTest {
     assertTrue(errText().contains("--stats needs --engine runtime"), errText());
     err.reset();
     assertEquals(2, run("state-test", "--engine", "runtime", "--jit-compiler", "nope", examples().toString()));
-    assertTrue(errText().contains("unknown compiler 'nope'; known: stub"), errText());
+    assertTrue(errText().contains("unknown compiler 'nope'; known: asm, stub"), errText());
     err.reset();
     assertEquals(2, run("state-test", "--engine", "runtime", "--jit-threshold", "-1", examples().toString()));
     assertTrue(errText().contains("threshold must be >= 0"), errText());
