@@ -214,8 +214,13 @@ final class BenchCommand implements Callable<Integer> {
       g.writeNumberField("gasUsed", r.gasUsed());
       g.writeNumberField("medianNs", r.medianNs());
       g.writeNumberField("mgasPerSec", Math.round(r.mgasPerSec() * 1000) / 1000.0);
-      g.writeNumberField("compileMs", r.compileNanos() < 0 ? 0 : Math.round(r.compileNanos() / 1e3) / 1e3);
-      g.writeNumberField("classBytes", r.classBytes());
+      if (r.compileNanos() < 0) { // an engine that does not compile
+        g.writeNullField("compileMs");
+        g.writeNullField("classBytes");
+      } else {
+        g.writeNumberField("compileMs", Math.round(r.compileNanos() / 1e3) / 1e3);
+        g.writeNumberField("classBytes", r.classBytes());
+      }
       g.writeNumberField("runs", r.runs());
       g.writeStringField("status", r.status());
       g.writeEndObject();

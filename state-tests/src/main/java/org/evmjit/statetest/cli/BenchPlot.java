@@ -28,7 +28,8 @@ final class BenchPlot {
         max = Math.max(max, r.mgasPerSec());
       }
     }
-    int decades = Math.max(1, (int) Math.ceil(Math.log10(max)));
+    // headroom so the value printed after the longest bar stays clear of the ratio column
+    int decades = Math.max(1, (int) Math.ceil(Math.log10(max * 4)));
     int groupH = engines * BAR_H + GAP;
     int width = LABEL_W + PLOT_W + RATIO_W + 20;
     int height = TOP + rows.size() * groupH + 50;
