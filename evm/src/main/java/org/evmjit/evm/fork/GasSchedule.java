@@ -40,11 +40,6 @@ public final class GasSchedule {
   public long selfdestructNewAccount = 0;
   public long selfdestructRefund = 24000;
   public long createDataPerByte = 200;
-  public long copyPerWord = 3;
-  public long keccakPerWord = 6;
-  public long logPerByte = 8;
-  public long memoryPerWord = 3;
-  public long memoryQuadraticDivisor = 512;
   /** EIP-3860 (Shanghai): initcode word cost and size limit (0 = no limit). */
   public long initcodePerWord = 0;
   public int maxInitcodeSize = 0;
