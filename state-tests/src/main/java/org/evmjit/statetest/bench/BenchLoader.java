@@ -20,12 +20,25 @@ import org.evmjit.statetest.fixture.StateTestLoader;
  *   <li>revmc: {@code transaction} is an array of concrete transactions; one case per
  *       transaction, run under {@link #CONCRETE_FORK}.
  * </ul>
+ * A fork given to the constructor replaces both choices: the cases run under it, with its own
+ * post entries' indexes where the file has them, else with those of the entries chosen above.
  */
 public final class BenchLoader {
   static final String STATE_TEST_FORK = "London";
   static final Fork CONCRETE_FORK = Fork.CANCUN;
 
   private final StateTestLoader loader = new StateTestLoader();
+  private final Optional<Fork> forkOverride;
+
+  /** Cases under the fork each file chooses. */
+  public BenchLoader() {
+    this(Optional.empty());
+  }
+
+  /** Cases under {@code fork} when present (bench --fork). */
+  public BenchLoader(Optional<Fork> fork) {
+    this.forkOverride = fork;
+  }
 
   /** @throws org.evmjit.statetest.fixture.FixtureException for a malformed file */
   public List<BenchCase> load(Path file, String displayName) {
@@ -35,13 +48,15 @@ public final class BenchLoader {
     for (StateTest test : loader.load(file, displayName)) {
       WorldState pre = test.newPreState();
       if (test.post().isEmpty()) {
-        cases.add(newCase(suite, test, pre, CONCRETE_FORK, Indexes.ZERO, "-"));
+        cases.add(newCase(suite, test, pre, forkOverride.orElse(CONCRETE_FORK), Indexes.ZERO, "-"));
         continue;
       }
-      String forkName = chooseFork(test);
+      String forkName = forkOverride.map(Fork::fixtureName)
+          .filter(name -> test.post().stream().anyMatch(e -> e.forkName().equals(name)))
+          .orElseGet(() -> chooseFork(test));
       for (PostEntry e : test.post()) {
         if (e.forkName().equals(forkName)) {
-          Fork fork = Fork.byName(forkName).orElseThrow();
+          Fork fork = forkOverride.orElseGet(() -> Fork.byName(forkName).orElseThrow());
           cases.add(newCase(suite, test, pre, fork, e.indexes(), label(test, e.indexes())));
         }
       }

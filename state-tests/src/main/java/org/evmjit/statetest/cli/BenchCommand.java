@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.evmjit.evm.fork.Fork;
 import org.evmjit.statetest.SharedPaths;
 import org.evmjit.statetest.bench.BenchCase;
 import org.evmjit.statetest.bench.BenchConfig;
@@ -70,6 +71,12 @@ final class BenchCommand implements Callable<Integer> {
           + " to the first, and the compile time and class size of the benchmark contract.")
   List<Engine> engines = List.of(Engine.INTERPRETER);
 
+  @Option(names = "--fork", paramLabel = "NAME", converter = Converters.ForkConverter.class,
+      description = "Run every benchmark under this fork (fixture names such as Cancun, Istanbul,"
+          + " EIP150), with the file's post entries for it where it has them. Default: London for"
+          + " evm-benchmarks files (else their newest fork), Cancun for revmc transactions.")
+  Fork fork;
+
   @Option(names = "--plot", paramLabel = "FILE",
       description = "Also write the comparison as an SVG bar chart to FILE.")
   Path plot;
@@ -100,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     boolean failed = false;
     List<BenchCase> cases = new ArrayList<>();
-    BenchLoader loader = new BenchLoader();
+    BenchLoader loader = new BenchLoader(Optional.ofNullable(fork));
     for (FixtureFile f : files) {
       try {
         cases.addAll(loader.load(f.path(), f.displayName()));

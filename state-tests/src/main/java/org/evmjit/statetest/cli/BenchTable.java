@@ -62,7 +62,7 @@ final class BenchTable {
     out.printf(Locale.ROOT, format, c.suite(), c.name(), c.input(), r.engine(), gas, ns, mgas, ratio, compile, bytes, note);
   }
 
-  /** Geometric mean, per engine, of its speed relative to the first engine. */
+  /** Geometric mean, per engine, of its speed relative to the first engine, over inputs that ran to a normal end on both. */
   void summary(List<List<BenchResult>> rows) {
     int engines = rows.isEmpty() ? 0 : rows.get(0).size();
     for (int e = 1; e < engines; e++) {
@@ -70,7 +70,7 @@ final class BenchTable {
       int n = 0;
       for (List<BenchResult> row : rows) {
         BenchResult base = row.get(0), r = row.get(e);
-        if (base.measured() && r.measured() && r.medianNs() > 0) {
+        if (base.ok() && r.ok() && r.medianNs() > 0) {
           logSum += Math.log((double) base.medianNs() / r.medianNs());
           n++;
         }

@@ -32,9 +32,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 public final class JitOptions {
   @Option(names = "--jit-compiler", paramLabel = "NAME",
-      description = "Compiler for --engine runtime (default: the highest-priority one on the class path)."
-          + " Until the real compiler is wired only 'stub' exists: it 'compiles' to the interpreter,"
-          + " so results are exact and the runtime is exercised, at interpreter speed.")
+      description = "Compiler for --engine runtime: 'asm' (the default: EVM bytecode to JVM classes) or"
+          + " 'stub' (for testing the runtime: 'compiles' to the interpreter, exact at interpreter speed).")
   String compiler;
 
   @Option(names = "--jit-threshold", paramLabel = "N",

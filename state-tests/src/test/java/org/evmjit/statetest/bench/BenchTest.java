@@ -70,6 +70,16 @@ class BenchTest {
   }
 
   @Test
+  void forkOverrideRunsEveryCaseUnderThatFork() throws Exception {
+    List<BenchCase> concrete = new BenchLoader(java.util.Optional.of(Fork.ISTANBUL)).load(concreteFormat(), "counter.json");
+    assertEquals(Fork.ISTANBUL, concrete.get(0).fork());
+    // no Istanbul entries in the file: the London entries' inputs, run under Istanbul
+    List<BenchCase> filled = new BenchLoader(java.util.Optional.of(Fork.ISTANBUL)).load(stateTestFormat(), "sha1.json");
+    assertEquals(List.of("empty", "5311"), filled.stream().map(BenchCase::input).toList());
+    assertTrue(filled.stream().allMatch(c -> c.fork() == Fork.ISTANBUL));
+  }
+
+  @Test
   void everyRunGetsAFreshCopyOfThePreState() throws Exception {
     BenchCase c = new BenchLoader().load(concreteFormat(), "counter.json").get(0);
     Address marker = Address.of(0xbeef);
