@@ -64,9 +64,21 @@ public final class LmdbArtifactStore implements ArtifactStore {
    *     what to do
    */
   public static LmdbArtifactStore open(Path directory, StoreOptions options) {
+    return open(directory, options, false);
+  }
+
+  /**
+   * Opens the store in {@code directory} like {@link #open}, but never creates one: for tools
+   * that inspect or clean a store, where a mistyped path must be an error, not a new store.
+   */
+  public static LmdbArtifactStore openExisting(Path directory, StoreOptions options) {
+    return open(directory, options, true);
+  }
+
+  private static LmdbArtifactStore open(Path directory, StoreOptions options, boolean mustExist) {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(options, "options");
-    StoreDirectory dir = StoreDirectory.claim(directory, options.readOnly());
+    StoreDirectory dir = StoreDirectory.claim(directory, options.readOnly(), mustExist);
     Env<byte[]> env = null;
     try {
       env = openEnvironment(directory, options);

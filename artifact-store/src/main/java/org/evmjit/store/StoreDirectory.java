@@ -43,9 +43,13 @@ final class StoreDirectory implements AutoCloseable {
     this.lockChannel = lockChannel;
   }
 
-  /** Checks {@code directory} (creating it for a read-write open) and claims it. */
-  static StoreDirectory claim(Path directory, boolean readOnly) {
-    checkUsable(directory, readOnly);
+  /**
+   * Checks {@code directory} and claims it. A read-write open creates a missing directory unless
+   * {@code mustHoldStore}; read-only opens, and opens that must hold a store, need
+   * {@value #DATA_FILE} to exist.
+   */
+  static StoreDirectory claim(Path directory, boolean readOnly, boolean mustHoldStore) {
+    checkUsable(directory, readOnly, mustHoldStore);
     Path real;
     try {
       real = directory.toRealPath();
@@ -92,13 +96,13 @@ final class StoreDirectory implements AutoCloseable {
     OPEN_IN_THIS_PROCESS.remove(realPath);
   }
 
-  private static void checkUsable(Path directory, boolean readOnly) {
+  private static void checkUsable(Path directory, boolean readOnly, boolean mustHoldStore) {
     if (Files.exists(directory) && !Files.isDirectory(directory)) {
       throw new StoreUnavailableException(directory, "is a file, not a directory: give a directory for the store"
           + " (it is created when missing)", null);
     }
     if (!Files.exists(directory)) {
-      if (readOnly) {
+      if (readOnly || mustHoldStore) {
         throw new StoreUnavailableException(directory, "does not exist, so there is no store to read: check the path", null);
       }
       try {
@@ -118,9 +122,9 @@ final class StoreDirectory implements AutoCloseable {
         throw new StoreUnavailableException(directory, "is not an evmjit store: it holds other files " + others
             + " and no " + DATA_FILE + "; give an empty or new directory", null);
       }
-      if (readOnly) {
-        throw new StoreUnavailableException(directory, "holds no store yet (no " + DATA_FILE + "); a read-write"
-            + " open creates one", null);
+      if (readOnly || mustHoldStore) {
+        throw new StoreUnavailableException(directory, "holds no store yet (no " + DATA_FILE + "): check the path",
+            null);
       }
     }
   }
