@@ -1,10 +1,8 @@
 package org.evmjit.statetest.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,7 +17,6 @@ import org.evmjit.store.LmdbArtifactStore;
 import org.evmjit.store.LoadResult;
 import org.evmjit.store.StoreOptions;
 import org.evmjit.store.StoreUnavailableException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
@@ -47,8 +44,6 @@ import picocli.CommandLine.Spec;
     footer = {"", "Exit status: 0 done, 1 bad records found (verify) or nothing to remove (remove), 2 usage error or"
         + " the store cannot be opened."})
 final class StoreCommand implements Callable<Integer> {
-  private static final JsonFactory JSON = new JsonFactory();
-
   @Spec CommandSpec spec;
 
   private final Io io;
@@ -64,40 +59,54 @@ final class StoreCommand implements Callable<Integer> {
   }
 
   /**
-   * Opens the store of {@code option} and runs {@code body} on it; a store that cannot be opened
-   * or written ends the command with one line naming {@code --store} and exit status 2.
+   * What every subcommand has: {@code --store DIR}, and a way to run on the opened store. A store
+   * that cannot be opened or written ends the command with one line naming {@code --store} and
+   * exit status 2.
    */
-  int withStore(StoreOption option, boolean readOnly, Function<LmdbArtifactStore, Integer> body) {
-    try (LmdbArtifactStore store = LmdbArtifactStore.openExisting(option.directory,
-        StoreOptions.defaults().withReadOnly(readOnly))) {
-      return body.apply(store);
-    } catch (StoreUnavailableException e) {
-      io.err().println("evmjit: --store " + e.getMessage());
-      return ExitCode.USAGE;
+  abstract static class StoreSubcommand implements Callable<Integer> {
+    @ParentCommand StoreCommand parent;
+
+    @Option(names = "--store", paramLabel = "DIR", required = true, description = "The store's directory.")
+    Path directory;
+
+    int withStore(boolean readOnly, Function<LmdbArtifactStore, Integer> body) {
+      try (LmdbArtifactStore store = LmdbArtifactStore.openExisting(directory,
+          StoreOptions.defaults().withReadOnly(readOnly))) {
+        return body.apply(store);
+      } catch (StoreUnavailableException e) {
+        parent.io.err().println("evmjit: --store " + e.getMessage());
+        return ExitCode.USAGE;
+      }
+    }
+
+    PrintStream out() {
+      return parent.io.out();
     }
   }
 
-  /** {@code --store DIR}, which every subcommand takes. */
-  static final class StoreOption {
-    @Option(names = "--store", paramLabel = "DIR", required = true, description = "The store's directory.")
-    Path directory;
+  /** {@code --fork NAME} of {@code list} and {@code remove}: records of one fork, or of all when absent. */
+  static final class ForkFilter {
+    @Option(names = "--fork", paramLabel = "NAME", converter = Converters.ForkConverter.class,
+        description = "Only records of this fork.")
+    Fork fork;
+
+    boolean matches(ArtifactKey key) {
+      return fork == null || key.fork().equals(fork.fixtureName());
+    }
   }
 
   @Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
       description = "Prints records, class bytes, hotness entries, quarantined records, data file and map size.")
-  static final class Stats implements Callable<Integer> {
-    @ParentCommand StoreCommand parent;
-    @Mixin StoreOption store;
-
+  static final class Stats extends StoreSubcommand {
     @Option(names = "--json", description = "Print one JSON object instead.")
     boolean json;
 
     @Override
     public Integer call() {
-      return parent.withStore(store, true, s -> {
+      return withStore(true, s -> {
         ArtifactStore.StoreStats st = s.stats();
         int quarantined = s.quarantined();
-        parent.io.out().println(json ? statsJson(s.directory(), st, quarantined) : String.format(Locale.ROOT,
+        out().println(json ? statsJson(s.directory(), st, quarantined) : String.format(Locale.ROOT,
             "%s: %,d records, %,d class bytes, %,d hotness entries, %,d quarantined; data file %,d bytes, map %,d bytes",
             s.directory(), st.records(), st.classBytes(), st.hotnessEntries(), quarantined, st.diskBytes(), st.mapBytes()));
         return ExitCode.OK;
@@ -108,25 +117,20 @@ final class StoreCommand implements Callable<Integer> {
   @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
       description = {"Prints one line per record, in key order: code hash, fork, compiler fingerprint (shortened),"
           + " class bytes, recorded calls, creation time; then a count."})
-  static final class ListRecords implements Callable<Integer> {
-    @ParentCommand StoreCommand parent;
-    @Mixin StoreOption store;
-
-    @Option(names = "--fork", paramLabel = "NAME", converter = Converters.ForkConverter.class,
-        description = "Only records of this fork.")
-    Fork fork;
+  static final class ListRecords extends StoreSubcommand {
+    @Mixin ForkFilter forks;
 
     @Override
     public Integer call() {
-      return parent.withStore(store, true, s -> {
+      return withStore(true, s -> {
         List<ArtifactStore.RecordInfo> records = s.list().stream()
-            .filter(r -> fork == null || r.key().fork().equals(fork.fixtureName())).toList();
+            .filter(r -> forks.matches(r.key())).toList();
         for (ArtifactStore.RecordInfo r : records) {
-          parent.io.out().println(String.format(Locale.ROOT, "0x%s %-10s %-20s %,10d B %,8d calls  %s",
+          out().println(String.format(Locale.ROOT, "0x%s %-10s %-20s %,10d B %,8d calls  %s",
               r.key().codeHashHex(), r.key().fork(), shortFingerprint(r.key().fingerprint()), r.classBytes(), r.calls(),
               r.formatVersion() < 0 ? r.className() + " (see store verify)" : Instant.ofEpochMilli(r.createdMillis())));
         }
-        parent.io.out().println(String.format(Locale.ROOT, "%,d records, %,d class bytes", records.size(),
+        out().println(String.format(Locale.ROOT, "%,d records, %,d class bytes", records.size(),
             records.stream().mapToLong(ArtifactStore.RecordInfo::classBytes).sum()));
         return ExitCode.OK;
       });
@@ -137,23 +141,20 @@ final class StoreCommand implements Callable<Integer> {
       description = {"Checks every record as a load would (header, key, class-file version, content hash) and prints"
           + " each bad one with its reason and what was expected and found, then a summary.",
           "Read-only unless --repair."})
-  static final class Verify implements Callable<Integer> {
-    @ParentCommand StoreCommand parent;
-    @Mixin StoreOption store;
-
+  static final class Verify extends StoreSubcommand {
     @Option(names = "--repair", description = "Move the bad records to the quarantine (the store must not be open"
         + " for writing elsewhere).")
     boolean repair;
 
     @Override
     public Integer call() {
-      return parent.withStore(store, !repair, s -> {
+      return withStore(!repair, s -> {
         ArtifactStore.VerifyReport report = s.verify(repair);
         for (LoadResult.Rejected bad : report.bad()) {
-          parent.io.out().println("BAD " + (bad.key() == null ? "(undecodable key)" : keyText(bad.key())) + ": "
+          out().println("BAD " + (bad.key() == null ? "(undecodable key)" : keyText(bad.key())) + ": "
               + bad.reason() + ": " + bad.detail());
         }
-        parent.io.out().println(String.format(Locale.ROOT, "%,d checked, %,d good, %,d bad%s", report.checked(),
+        out().println(String.format(Locale.ROOT, "%,d checked, %,d good, %,d bad%s", report.checked(),
             report.good(), report.bad().size(), repair && !report.bad().isEmpty() ? " (moved to the quarantine)" : ""));
         return report.bad().isEmpty() ? ExitCode.OK : ExitCode.SOFTWARE;
       });
@@ -163,9 +164,7 @@ final class StoreCommand implements Callable<Integer> {
   @Command(name = "gc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
       description = "Removes the records of other compilers than --keep-fingerprint, then the coldest records"
           + " (fewest calls, then oldest) until the rest fit --budget.")
-  static final class Gc implements Callable<Integer> {
-    @ParentCommand StoreCommand parent;
-    @Mixin StoreOption store;
+  static final class Gc extends StoreSubcommand {
     @Spec CommandSpec spec;
 
     @Option(names = "--keep-fingerprint", paramLabel = "FP",
@@ -184,9 +183,9 @@ final class StoreCommand implements Callable<Integer> {
       if (keepFingerprint != null && keepFingerprint.isBlank()) {
         throw new ParameterException(spec.commandLine(), "--keep-fingerprint must not be blank");
       }
-      return parent.withStore(store, false, s -> {
+      return withStore(false, s -> {
         ArtifactStore.GcReport r = s.gc(keepFingerprint, budget == null ? 0 : budget);
-        parent.io.out().println(String.format(Locale.ROOT,
+        out().println(String.format(Locale.ROOT,
             "removed %,d records of other fingerprints and %,d over the budget; %,d -> %,d record bytes",
             r.removedOtherFingerprint(), r.removedForBudget(), r.bytesBefore(), r.bytesAfter()));
         return ExitCode.OK;
@@ -197,32 +196,27 @@ final class StoreCommand implements Callable<Integer> {
   @Command(name = "remove", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
       description = "Removes the records of one code hash (of every compiler fingerprint, and every fork unless"
           + " --fork); prints each removed record.")
-  static final class Remove implements Callable<Integer> {
-    @ParentCommand StoreCommand parent;
-    @Mixin StoreOption store;
-
+  static final class Remove extends StoreSubcommand {
     @Option(names = "--code-hash", paramLabel = "HEX", required = true, converter = Converters.CodeHashConverter.class,
         description = "Keccak-256 of the code: 64 hex digits, with or without 0x.")
     Converters.CodeHash codeHash;
 
-    @Option(names = "--fork", paramLabel = "NAME", converter = Converters.ForkConverter.class,
-        description = "Only the record of this fork.")
-    Fork fork;
+    @Mixin ForkFilter forks;
 
     @Override
     public Integer call() {
-      return parent.withStore(store, false, s -> {
+      return withStore(false, s -> {
         List<ArtifactKey> keys = s.list().stream().map(ArtifactStore.RecordInfo::key)
-            .filter(k -> Arrays.equals(k.codeHash(), codeHash.bytes()) && (fork == null || k.fork().equals(fork.fixtureName())))
+            .filter(k -> Arrays.equals(k.codeHash(), codeHash.bytes()) && forks.matches(k))
             .toList();
         for (ArtifactKey k : keys) {
           if (s.remove(k)) {
-            parent.io.out().println("removed " + keyText(k));
+            out().println("removed " + keyText(k));
           }
         }
         if (keys.isEmpty()) {
           parent.io.err().println("evmjit: no record of code hash " + codeHash.hex()
-              + (fork == null ? "" : " and fork " + fork.fixtureName()));
+              + (forks.fork == null ? "" : " and fork " + forks.fork.fixtureName()));
           return ExitCode.SOFTWARE;
         }
         return ExitCode.OK;
@@ -244,20 +238,14 @@ final class StoreCommand implements Callable<Integer> {
   }
 
   static String statsJson(Path directory, ArtifactStore.StoreStats s, int quarantined) {
-    StringWriter sw = new StringWriter();
-    try (JsonGenerator g = JSON.createGenerator(sw)) {
-      g.writeStartObject();
-      g.writeStringField("store", directory.toString());
-      g.writeNumberField("records", s.records());
-      g.writeNumberField("classBytes", s.classBytes());
-      g.writeNumberField("hotnessEntries", s.hotnessEntries());
-      g.writeNumberField("quarantined", quarantined);
-      g.writeNumberField("diskBytes", s.diskBytes());
-      g.writeNumberField("mapBytes", s.mapBytes());
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return sw.toString();
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("store", directory.toString());
+    o.put("records", s.records());
+    o.put("classBytes", s.classBytes());
+    o.put("hotnessEntries", s.hotnessEntries());
+    o.put("quarantined", quarantined);
+    o.put("diskBytes", s.diskBytes());
+    o.put("mapBytes", s.mapBytes());
+    return o.toString();
   }
 }
