@@ -39,6 +39,7 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand("state-test", new StateTestCommand(io, executors));
     cl.addSubcommand("bench", new BenchCommand(io, executors));
     cl.addSubcommand("fuzz", new FuzzCommand(io));
+    cl.addSubcommand("store", new StoreCommand(io));
     cl.setOut(new PrintWriter(io.out(), true));
     cl.setErr(new PrintWriter(io.err(), true));
     cl.setParameterExceptionHandler(Main::shortUsageError);
