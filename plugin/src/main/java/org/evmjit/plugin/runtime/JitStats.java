@@ -111,7 +111,8 @@ public record JitStats(
    *     when the JVM refused a class); each was taken out of the store
    * @param persisted artifacts written
    * @param persistBatches write transactions of artifacts
-   * @param persistDropped artifacts not written because the write-behind queue was full
+   * @param persistDropped artifacts not written: the write-behind queue was full, their write
+   *     failed, writing had stopped, or the shutdown time limit passed
    * @param persistFailures store writes (artifacts or call counts) that threw
    * @param persistStopped why the runtime stopped writing (repeated failures); null while it writes
    * @param persistQueued artifacts waiting to be written now
@@ -131,6 +132,12 @@ public record JitStats(
   }
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** This snapshot with another store part (the store's counters after a shutdown wrote the last artifacts). */
+  public JitStats withStore(Store s) {
+    return new JitStats(compiler, uptimeMillis, enabled, threshold, budgetBytes, lookups, queue, compilations,
+        evictions, resident, s);
+  }
 
   /** Pretty-printed JSON, field names as the record components. */
   public String toJson() {

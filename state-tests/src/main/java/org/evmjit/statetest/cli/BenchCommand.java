@@ -116,9 +116,7 @@ final class BenchCommand implements Callable<Integer> {
       boolean ok = new RuntimeBench(io, jit, spec.commandLine(), json, BenchConfig.defaults(warmup, iterations)).run(cases);
       return ok && !failed ? ExitCode.OK : ExitCode.SOFTWARE;
     }
-    if (jit.stats != null) {
-      throw new ParameterException(spec.commandLine(), "--stats needs --engine runtime");
-    }
+    jit.requireRuntimeForRuntimeOptions(spec.commandLine());
     List<BenchRunner> runners = new ArrayList<>();
     List<Executor> executorList = new ArrayList<>();
     for (Engine e : engines) {

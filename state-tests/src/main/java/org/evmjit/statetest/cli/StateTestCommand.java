@@ -122,7 +122,8 @@ final class StateTestCommand implements Callable<Integer> {
       fileCount = list.size();
     }
     PrintStream traceOut = trace ? traceStream() : null;
-    JitOptions.Session session = jit.open(engine, executors, spec.commandLine(), io);
+    JitOptions.Session session = jit.open(engine, executors, spec.commandLine(), io,
+        fork == null ? List.of() : List.of(fork));
     StateTestRunner runner = new StateTestRunner(
         session.executor(), SkipList.load(),
         traceOut == null ? null : (test, entry) -> new Eip3155Tracer(traceOut));
