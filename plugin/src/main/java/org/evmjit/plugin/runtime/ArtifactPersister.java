@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.evmjit.store.Artifact;
@@ -121,11 +120,7 @@ final class ArtifactPersister {
     } finally {
       lock.unlock();
     }
-    long left = deadlineNanos - System.nanoTime();
-    if (left > 0) {
-      TimeUnit.NANOSECONDS.timedJoin(thread, left);
-    }
-    return !thread.isAlive();
+    return Threads.joinUntil(List.of(thread), deadlineNanos);
   }
 
   private void run() {

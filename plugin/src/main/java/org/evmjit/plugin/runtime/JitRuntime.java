@@ -28,6 +28,11 @@ import org.evmjit.evm.frame.Code;
  *       result is installed at once, then least recently used code is evicted down to the budget.
  *   <li><b>Control</b>: pin, unpin, reset, clear cold counters, change threshold and budget,
  *       enable and disable, shut down. <b>Statistics</b>: {@link #stats()}.
+ *   <li><b>Artifact store</b> (optional, {@link #start(JitConfig, CompilerProvider, StoreConfig)}):
+ *       stored classes are preloaded at start (resident at once, defined in the background),
+ *       every compile is written behind the callers' backs, hot code the store has is taken from
+ *       it instead of compiled, observed calls become its hotness; a store that fails never
+ *       reaches a caller. {@link #preload} installs already-compiled programs of any origin.
  * </ul>
  *
  * <p>Thread-safe. {@link #selector()} plugs it into {@code TransactionProcessor}.

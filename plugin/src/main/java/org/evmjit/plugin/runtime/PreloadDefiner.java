@@ -2,7 +2,6 @@ package org.evmjit.plugin.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.evmjit.evm.exec.ExecutionEngine;
 import org.evmjit.store.Artifact;
@@ -67,14 +66,6 @@ final class PreloadDefiner {
   /** Stops defining (the programs left keep running on the interpreter) and waits for the threads until the deadline. */
   boolean stop(long deadlineNanos) throws InterruptedException {
     stopped = true;
-    boolean done = true;
-    for (Thread t : threads) {
-      long left = deadlineNanos - System.nanoTime();
-      if (left > 0) {
-        TimeUnit.NANOSECONDS.timedJoin(t, left);
-      }
-      done &= !t.isAlive();
-    }
-    return done;
+    return Threads.joinUntil(threads, deadlineNanos);
   }
 }

@@ -1,7 +1,5 @@
 package org.evmjit.statetest.cli;
 
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +63,7 @@ final class AotCommand implements Callable<Integer> {
     if (workers < 1) {
       throw new ParameterException(spec.commandLine(), "--workers must be at least 1, not " + workers);
     }
-    List<Path> inputs = inputs();
+    List<Path> inputs = PathArguments.list(spec.commandLine(), "input files", () -> CodeFiles.expand(paths));
     long start = System.nanoTime();
     ArtifactStore artifacts;
     try {
@@ -96,16 +94,6 @@ final class AotCommand implements Callable<Integer> {
       io.out().println(tally.line((end - start) / 1e9));
     }
     return tally.failed() > 0 ? ExitCode.SOFTWARE : ExitCode.OK;
-  }
-
-  private List<Path> inputs() {
-    try {
-      return CodeFiles.expand(paths);
-    } catch (NoSuchFileException e) {
-      throw new ParameterException(spec.commandLine(), "no such file or directory: " + e.getFile());
-    } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "cannot list input files: " + e);
-    }
   }
 
   private void report(ProgressBar progress, String failure) {
