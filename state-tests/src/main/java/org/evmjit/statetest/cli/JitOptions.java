@@ -194,7 +194,7 @@ public final class JitOptions {
     }
     StoreSession storeSession = StoreSession.open(store, storeBudget == null ? 0 : storeBudget, forks, io.err());
     JitRuntime runtime = JitRuntime.start(config, provider, storeSession.config());
-    io.err().println(StoreSession.preloadLine(runtime.stats().store()));
+    io.err().println(storeSession.preloadLine(runtime.stats().store()));
     return new Session(new RuntimeExecutor(runtime), runtime, storeSession, stats, io);
   }
 

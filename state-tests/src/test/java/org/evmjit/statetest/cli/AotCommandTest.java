@@ -37,14 +37,16 @@ class AotCommandTest {
     Files.writeString(bytecode.resolve("nested/solc.bin"), "6002600301600055");
     Files.write(bytecode.resolve("nested/raw.bin"), new byte[] {0x60, 0x05, 0x60, 0x06, 0x02, 0x00});
 
-    CliRun first = CliRun.of("aot", "--store", store.toString(), "--workers", "2", examples().toString(), bytecode.toString());
+    CliRun first = CliRun.of("aot", "--store", store.toString(), "--workers", "2", "--fork", "Cancun",
+        "--fork", "London", examples().toString(), bytecode.toString()); // bench runs the examples under London
     assertEquals(0, first.status(), first.toString());
     long compiled = compiled(first);
-    assertTrue(compiled >= 3 + 5, "three bytecode files and the examples' contracts: " + first);
+    assertTrue(compiled >= 2 * (3 + 5), "three bytecode files and the examples' contracts, two forks: " + first);
     assertTrue(first.lastLine().contains(" 0 failed"), first.lastLine());
     assertTrue(first.lastLine().matches(".*; [\\d,]+ contracts/s; [\\d,]+ class bytes"), first.lastLine());
 
-    CliRun second = CliRun.of("aot", "--store", store.toString(), examples().toString(), bytecode.toString());
+    CliRun second = CliRun.of("aot", "--store", store.toString(), "--fork", "Cancun,London", examples().toString(),
+        bytecode.toString());
     assertEquals(0, second.status(), second.toString());
     assertEquals(0, compiled(second));
     assertTrue(second.lastLine().contains(compiled + " already stored"), second.lastLine());
@@ -54,9 +56,14 @@ class AotCommandTest {
         examples().toString());
     assertEquals(0, run.status(), run.toString());
     JsonNode s = FixtureJson.MAPPER.readTree(Files.readString(stats)).get("store");
-    assertTrue(s.get("preloaded").asLong() >= compiled - 3, s.toString()); // the examples' Cancun code at least
-    assertTrue(run.err().contains("evmjit: store " + store + ": preloaded "), run.err());
+    assertEquals(compiled, s.get("preloaded").asLong(), s.toString()); // no --fork: every fork
+    assertTrue(run.err().matches("(?s).*evmjit: store " + Pattern.quote(store.toString()) + " \\(opened in [\\d,]+ ms\\): preloaded .*"), run.err());
     assertTrue(run.err().contains("; store: "), run.err());
+
+    CliRun bench = CliRun.of("bench", "--engine", "runtime", "--store", store.toString(), "--warmup", "0",
+        "--iterations", "1", examples().resolve("storageRefunds.json").toString());
+    assertEquals(0, bench.status(), bench.toString());
+    assertTrue(bench.out().contains("already"), "the benchmark contract was preloaded: " + bench.out());
   }
 
   @Test
