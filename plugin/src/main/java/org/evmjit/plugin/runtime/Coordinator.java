@@ -355,11 +355,14 @@ final class Coordinator implements EventQueue.Sink {
   /**
    * Installs programs compiled elsewhere, in order, as if just compiled: skips code already known
    * (compiled, compiling or remembered), stops at the first that does not fit in the budget left
-   * (nothing is evicted for a preload). Returns how many were installed.
+   * (nothing is evicted for a preload). Returns how many were installed (none after shutdown).
    */
   int preload(List<PreloadedProgram> programs) {
     lock.lock();
     try {
+      if (shutDown) {
+        return 0;
+      }
       refreshClock();
       int installed = 0;
       for (PreloadedProgram p : programs) {
