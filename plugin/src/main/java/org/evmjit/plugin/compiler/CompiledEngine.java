@@ -17,25 +17,39 @@ import org.evmjit.plugin.compiler.runtime.HiddenClassLoader;
 public final class CompiledEngine implements ExecutionEngine {
   private final CompiledCode code;
   private final Interpreter interpreter;
+  private final Fork fork;
   private final CompileResult.Compiled compiled;
 
-  private CompiledEngine(CompiledCode code, CompileResult.Compiled compiled) {
+  private CompiledEngine(CompiledCode code, Fork fork, CompileResult.Compiled compiled) {
     this.code = code;
+    this.fork = fork;
     this.compiled = compiled;
-    this.interpreter = Interpreter.forFork(compiled.fork());
+    this.interpreter = Interpreter.forFork(fork);
   }
 
   /** Defines the class as a hidden class (unloadable once this engine is unreachable). */
   public static CompiledEngine load(CompileResult.Compiled compiled) {
-    return new CompiledEngine(HiddenClassLoader.define(compiled.classBytes()), compiled);
+    return new CompiledEngine(HiddenClassLoader.define(compiled.classBytes()), compiled.fork(), compiled);
   }
 
+  /**
+   * Defines a class this compiler generated earlier for {@code fork} (read back from a store).
+   * The JVM verifies it while defining it.
+   *
+   * @throws LinkageError when the JVM refuses the bytes (malformed, or failing verification)
+   * @throws RuntimeException when the class is not a generated class of this compiler's package
+   */
+  public static CompiledEngine loadStored(byte[] classBytes, Fork fork) {
+    return new CompiledEngine(HiddenClassLoader.define(classBytes), fork, null);
+  }
+
+  /** The compile this engine came from; null for a class loaded with {@link #loadStored}. */
   public CompileResult.Compiled compiled() {
     return compiled;
   }
 
   public Fork fork() {
-    return compiled.fork();
+    return fork;
   }
 
   @Override

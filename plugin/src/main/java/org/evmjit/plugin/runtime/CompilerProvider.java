@@ -25,6 +25,14 @@ public interface CompilerProvider {
 
   ProgramCompiler create();
 
+  /**
+   * How this compiler's classes are stored and defined again, for a runtime with an artifact
+   * store; empty (the default) for a compiler that generates no class files.
+   */
+  default Optional<ArtifactFormat> artifactFormat() {
+    return Optional.empty();
+  }
+
   /** Every provider on the class path of {@code loader}, highest priority first. */
   static List<CompilerProvider> all(ClassLoader loader) {
     return ServiceLoader.load(CompilerProvider.class, loader).stream()

@@ -2,6 +2,8 @@ package org.evmjit.plugin.runtime;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import org.evmjit.evm.exec.ExecutionEngine;
 import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.frame.Code;
 
@@ -38,7 +41,18 @@ final class Coordinator implements EventQueue.Sink {
   private record ColdKey(long h0, long h1, long h2, long h3, Fork fork) {}
 
   /** A code hash (any fork), for pins. */
-  record HashKey(long h0, long h1, long h2, long h3) {}
+  record HashKey(long h0, long h1, long h2, long h3) {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** The four longs lookups read from a 32-byte hash. */
+    static HashKey of(byte[] codeHash) {
+      if (codeHash.length != 32) {
+        throw new IllegalArgumentException("a code hash has 32 bytes, not " + codeHash.length);
+      }
+      return new HashKey((long) LONGS.get(codeHash, 0), (long) LONGS.get(codeHash, 8),
+          (long) LONGS.get(codeHash, 16), (long) LONGS.get(codeHash, 24));
+    }
+  }
 
   final ReentrantLock lock = new ReentrantLock();
   final ResidentTable table = new ResidentTable();
@@ -88,6 +102,12 @@ final class Coordinator implements EventQueue.Sink {
   private int failedEntries;
   private int ineligibleEntries;
   private long nextTick;
+  /** Where observed calls go (an artifact store's hotness); null: not recorded. */
+  private HotnessSink hotness;
+  private long hotnessNanos;
+  private long nextHotnessFlush;
+  /** Calls of entries that left the table since the last flush. */
+  private final List<HotnessSink.Calls> departed = new ArrayList<>();
 
   Coordinator(JitConfig config, ProgramCompiler compiler, Counters counters, LongSupplier clock, String name) {
     this.counters = counters;
@@ -211,6 +231,7 @@ final class Coordinator implements EventQueue.Sink {
       }
       cold.remove(key);
       Entry n = new Entry(h0, h1, h2, h3, fork);
+      n.pendingCalls = count[0];
       table.add(n);
       dispatch(n, code);
     }
@@ -278,6 +299,7 @@ final class Coordinator implements EventQueue.Sink {
     e.state = Entry.State.COMPILED;
     e.classBytes = c.classBytes();
     e.touch(now);
+    e.sampledUse = e.lastUsed(); // installing is not a use
     e.pinned = pinned.contains(hashKey(e));
     residentEntries++;
     residentBytes += e.classBytes;
@@ -318,6 +340,7 @@ final class Coordinator implements EventQueue.Sink {
   }
 
   private void forget(Entry e) {
+    depart(e);
     table.remove(e);
     if (e.state == Entry.State.FAILED) {
       failedEntries--;
@@ -325,6 +348,118 @@ final class Coordinator implements EventQueue.Sink {
       ineligibleEntries--;
     }
     e.decision = Entry.NOT_YET_HOT;
+  }
+
+  // ---- preloaded programs ----
+
+  /**
+   * Installs programs compiled elsewhere, in order, as if just compiled: skips code already known
+   * (compiled, compiling or remembered), stops at the first that does not fit in the budget left
+   * (nothing is evicted for a preload). Returns how many were installed (none after shutdown).
+   */
+  int preload(List<PreloadedProgram> programs) {
+    lock.lock();
+    try {
+      if (shutDown) {
+        return 0;
+      }
+      refreshClock();
+      int installed = 0;
+      for (PreloadedProgram p : programs) {
+        HashKey k = HashKey.of(p.codeHash());
+        if (table.find(k.h0(), k.h1(), k.h2(), k.h3(), p.fork()) != null) {
+          continue;
+        }
+        if (p.program().classBytes() > budget - residentBytes) {
+          break;
+        }
+        Entry e = new Entry(k.h0(), k.h1(), k.h2(), k.h3(), p.fork());
+        table.add(e);
+        install(e, p.program());
+        installed++;
+      }
+      return installed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Takes out the program of {@code key} under {@code fork} if it is still {@code engine} (a
+   * preloaded class the JVM refused): the code is cold again, compiled afresh when it turns hot.
+   */
+  boolean discard(HashKey key, Fork fork, ExecutionEngine engine) {
+    lock.lock();
+    try {
+      Entry e = table.find(key.h0(), key.h1(), key.h2(), key.h3(), fork);
+      if (e != null && e.state == Entry.State.COMPILED && e.decision instanceof Decision.Compiled c
+          && c.engine() == engine) {
+        evict(e);
+        return true;
+      }
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---- hotness ----
+
+  /**
+   * Records observed calls into {@code sink} from now on, every {@code interval}. Set before the
+   * coordinator starts.
+   *
+   * <p>What is counted, without touching the lookup path: the calls counted until the code turned
+   * hot (exact), then one call for every housekeeping tick in which the entry's last-used stamp
+   * moved (lookups already write it, at most once a millisecond). So a count is a lower bound of
+   * the calls, exact for cold code and about "ticks in use" for hot code: enough to order code by
+   * hotness for the next start, at the cost of one pass over the table per tick and no extra
+   * write on any hit.
+   */
+  void hotness(HotnessSink sink, Duration interval) {
+    lock.lock();
+    try {
+      hotness = sink;
+      hotnessNanos = interval.toNanos();
+      nextHotnessFlush = now + hotnessNanos;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void sampleUses() { // holds lock
+    table.forEach(e -> {
+      if (e.state == Entry.State.COMPILED) {
+        long used = e.lastUsed();
+        if (used != e.sampledUse) {
+          e.sampledUse = used;
+          e.pendingCalls++;
+        }
+      }
+    });
+  }
+
+  /** Hands the calls observed since the last flush to the sink. Holds lock. */
+  private void flushHotness() {
+    List<HotnessSink.Calls> batch = new ArrayList<>(departed);
+    departed.clear();
+    table.forEach(e -> {
+      if (e.pendingCalls > 0) {
+        batch.add(new HotnessSink.Calls(e.hash(), e.fork, e.pendingCalls));
+        e.pendingCalls = 0;
+      }
+    });
+    if (!batch.isEmpty()) {
+      hotness.record(batch);
+    }
+  }
+
+  /** Keeps the unflushed calls of an entry leaving the table. Holds lock. */
+  private void depart(Entry e) {
+    if (hotness != null && e.pendingCalls > 0) {
+      departed.add(new HotnessSink.Calls(e.hash(), e.fork, e.pendingCalls));
+      e.pendingCalls = 0;
+    }
   }
 
   // ---- budget and eviction ----
@@ -353,6 +488,7 @@ final class Coordinator implements EventQueue.Sink {
   }
 
   private void evict(Entry e) {
+    depart(e);
     lruRemove(e);
     table.remove(e);
     residentEntries--;
@@ -367,6 +503,13 @@ final class Coordinator implements EventQueue.Sink {
 
   private void housekeeping() {
     counters.lookup.sweep();
+    if (hotness != null) {
+      sampleUses();
+      if (now - nextHotnessFlush >= 0) {
+        flushHotness();
+        nextHotnessFlush = now + hotnessNanos;
+      }
+    }
     for (Job j : workers.runningJobs()) {
       long started = j.startedAt;
       if (started != 0 && now - started > timeoutNanos && j.entry.job == j) {
@@ -506,6 +649,7 @@ final class Coordinator implements EventQueue.Sink {
     List<Entry> all = new ArrayList<>(table.size());
     table.forEach(all::add);
     for (Entry e : all) {
+      depart(e);
       if (e.job != null) {
         e.job.abandoned = true;
         e.job = null;
@@ -620,6 +764,9 @@ final class Coordinator implements EventQueue.Sink {
       shutDown = true;
       enabled = false;
       dropAll();
+      if (hotness != null) {
+        flushHotness(); // before the sink's owner stops taking calls
+      }
     } finally {
       lock.unlock();
     }

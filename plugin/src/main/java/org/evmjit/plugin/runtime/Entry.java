@@ -54,6 +54,10 @@ final class Entry {
   long lruStamp;
   /** Failure memory: insertion order, oldest forgotten first. */
   long failureSeq;
+  /** Calls observed and not yet handed to the hotness sink (see {@code Coordinator.hotness}). */
+  long pendingCalls;
+  /** The last-used stamp seen at the previous hotness sample. */
+  long sampledUse;
 
   private static final VarHandle LAST_USED;
 

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -27,6 +28,11 @@ import org.evmjit.evm.frame.Code;
  *       result is installed at once, then least recently used code is evicted down to the budget.
  *   <li><b>Control</b>: pin, unpin, reset, clear cold counters, change threshold and budget,
  *       enable and disable, shut down. <b>Statistics</b>: {@link #stats()}.
+ *   <li><b>Artifact store</b> (optional, {@link #start(JitConfig, CompilerProvider, StoreConfig)}):
+ *       stored classes are preloaded at start (resident at once, defined in the background),
+ *       every compile is written behind the callers' backs, hot code the store has is taken from
+ *       it instead of compiled, observed calls become its hotness; a store that fails never
+ *       reaches a caller. {@link #preload} installs already-compiled programs of any origin.
  * </ul>
  *
  * <p>Thread-safe. {@link #selector()} plugs it into {@code TransactionProcessor}.
@@ -44,12 +50,16 @@ public final class JitRuntime implements AutoCloseable {
   private final EventQueue events;
   private final long startNanos = System.nanoTime();
   private final RuntimeEngineSelector selector = new RuntimeEngineSelector(this);
+  /** The artifact store's tie, or null when the runtime has no store. */
+  private final StoreLink store;
 
-  private JitRuntime(JitConfig config, ProgramCompiler compiler, String compilerName, LongSupplier clock) {
+  private JitRuntime(JitConfig config, ProgramCompiler compiler, String compilerName, LongSupplier clock,
+      StoreLink store, String name) {
     this.config = Objects.requireNonNull(config, "config");
     this.compilerName = compilerName;
-    this.coordinator = new Coordinator(config, Objects.requireNonNull(compiler, "compiler"), counters, clock,
-        "evmjit-jit-" + INSTANCES.incrementAndGet());
+    this.store = store;
+    ProgramCompiler c = Objects.requireNonNull(compiler, "compiler");
+    this.coordinator = new Coordinator(config, store == null ? c : store.wrap(c), counters, clock, name);
     this.table = coordinator.table;
     this.events = coordinator.events;
   }
@@ -66,14 +76,54 @@ public final class JitRuntime implements AutoCloseable {
 
   /** With a clock of nanoseconds (tests drive time by hand with it). */
   static JitRuntime start(JitConfig config, ProgramCompiler compiler, String compilerName, LongSupplier clock) {
-    JitRuntime rt = new JitRuntime(config, compiler, compilerName, clock);
-    rt.coordinator.start();
-    return rt;
+    return start(config, compiler, compilerName, clock, null, null);
   }
 
   /** Starts a runtime with the compiler a {@link CompilerProvider} makes. */
   public static JitRuntime start(JitConfig config, CompilerProvider provider) {
     return start(config, provider.create(), provider.name());
+  }
+
+  /**
+   * Starts a runtime with an artifact store: before this returns, the stored artifacts of the
+   * compiler's fingerprint for {@link StoreConfig#preloadForks} are installed, hottest first,
+   * within the memory budget (resident at once; their classes are defined in the background, see
+   * {@link JitStats.Store#preloadDefined}); from then on every compile is written to the store
+   * behind the callers' backs, code that turns hot is taken from the store when it is there
+   * instead of being compiled, and observed calls are recorded as hotness. When the store is
+   * unavailable ({@link StoreConfig#unavailable}) or the compiler makes no class files, the
+   * runtime works in memory and {@link JitStats#store()} says why. Closing the runtime writes what
+   * is queued; the caller closes the store after it.
+   */
+  public static JitRuntime start(JitConfig config, CompilerProvider provider, StoreConfig store) {
+    return start(config, provider.create(), provider.name(), System::nanoTime, store,
+        provider.artifactFormat().orElse(null));
+  }
+
+  /** With a store (null: none) and the compiler's artifact format (null: it makes no class files). */
+  static JitRuntime start(JitConfig config, ProgramCompiler compiler, String compilerName, LongSupplier clock,
+      StoreConfig store, ArtifactFormat format) {
+    String name = "evmjit-jit-" + INSTANCES.incrementAndGet();
+    StoreLink link = store == null ? null : StoreLink.create(store, format, compilerName, name);
+    JitRuntime rt = new JitRuntime(config, compiler, compilerName, clock, link, name);
+    if (link != null) {
+      link.start(rt, rt.coordinator, config.workers(), name);
+    }
+    rt.coordinator.start();
+    return rt;
+  }
+
+  /**
+   * Installs programs compiled before the runtime saw their code (by an earlier run, ahead of
+   * time), in the order given (hottest first), as if they had just been compiled: each is a hit
+   * from the next lookup on and counts against the memory budget. Code the runtime already knows
+   * is skipped; installing stops at the first program that does not fit in the budget left
+   * (nothing resident is evicted for it). Meant for before the first lookup, safe at any time.
+   *
+   * @return how many were installed
+   */
+  public int preload(List<PreloadedProgram> programs) {
+    return coordinator.preload(programs);
   }
 
   // ---- lookup ----
@@ -205,13 +255,16 @@ public final class JitRuntime implements AutoCloseable {
   /**
    * Stops the runtime: lookups answer {@link InterpretReason#DISABLED} from now on, pending jobs
    * are dropped, running compiles are interrupted and their results discarded, compiled code is
-   * released. Returns true when every thread had stopped within {@code timeout}; false when a
-   * compiler ignored the interrupt (its daemon thread ends when the compile returns).
+   * released; with a store, what is queued for it is written until the time limit. Returns true
+   * when every thread had stopped within {@code timeout} (then nothing of the runtime touches the
+   * store any more); false when a compiler ignored the interrupt (its daemon thread ends when the
+   * compile returns) or the store's writes did not finish in time.
    */
   public boolean shutdown(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      return coordinator.shutdown(deadline);
+      boolean stopped = coordinator.shutdown(deadline);
+      return (store == null || store.close(deadline)) && stopped;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -225,14 +278,14 @@ public final class JitRuntime implements AutoCloseable {
   }
 
   /**
-   * Waits until every event posted so far has been counted and no compile job is outstanding, or
-   * until {@code timeout}; true if that happened. For tests and tools (the bench), never for
+   * Waits until every event posted so far has been counted, no compile job is outstanding and
+   * every preloaded class is defined, or until {@code timeout}; true if that happened. For tests and tools (the bench), never for
    * callers that execute code.
    */
   public boolean awaitQuiescence(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      if (coordinator.quiescent()) {
+      if (coordinator.quiescent() && (store == null || store.definitionsPending() == 0)) {
         return true;
       }
       if (System.nanoTime() - deadline > 0) {
@@ -260,7 +313,7 @@ public final class JitRuntime implements AutoCloseable {
             counters.ineligible.sum(), counters.failed.sum(), counters.timedOut.sum(),
             counters.overBudget.sum(), counters.discarded.sum(), counters.deferred.sum(),
             coordinator.pendingJobs(), coordinator.runningJobs(), counters.compileTimes.snapshot()),
-        counters.evictions(), resident);
+        counters.evictions(), resident, store == null ? null : store.stats());
   }
 
   /** Zeroes the counters (lookups, queue, compilations, evictions); gauges are state and stay. */
@@ -303,11 +356,7 @@ public final class JitRuntime implements AutoCloseable {
   }
 
   private static Coordinator.HashKey key(byte[] codeHash) {
-    if (codeHash.length != 32) {
-      throw new IllegalArgumentException("a code hash has 32 bytes, not " + codeHash.length);
-    }
-    return new Coordinator.HashKey((long) LONGS.get(codeHash, 0), (long) LONGS.get(codeHash, 8),
-        (long) LONGS.get(codeHash, 16), (long) LONGS.get(codeHash, 24));
+    return Coordinator.HashKey.of(codeHash);
   }
 
   @Override

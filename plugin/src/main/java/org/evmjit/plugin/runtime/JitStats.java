@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.evmjit.store.RejectReason;
 
 /**
  * A snapshot of the runtime's statistics ({@link JitRuntime#stats()}). Counters run since the
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param enabled {@link JitRuntime#setEnabled}; false after shutdown
  * @param threshold current threshold
  * @param budgetBytes current memory budget
+ * @param store what the runtime did with its artifact store; null when it has none
  */
 public record JitStats(
     String compiler,
@@ -28,7 +30,8 @@ public record JitStats(
     Queue queue,
     Compilations compilations,
     Evictions evictions,
-    Resident resident) {
+    Resident resident,
+    Store store) {
 
   /**
    * @param total every lookup: {@code hits + misses}
@@ -92,7 +95,49 @@ public record JitStats(
       int entries, long bytes, int pinnedEntries, long pinnedBytes, int compiling, int failed,
       int ineligible, int coldCounters, int pinnedHashes) {}
 
+  /**
+   * The artifact store: counters since the start (not reset by {@link JitRuntime#resetStats()}).
+   *
+   * @param directory the store's directory
+   * @param fingerprint the compiler fingerprint artifacts are stored and looked up under
+   * @param unavailable why the store could not be used (the runtime runs in memory); null when it is used
+   * @param preloaded artifacts installed at start, hottest first, within the memory budget
+   * @param preloadBytes their class bytes
+   * @param preloadMillis time to read and install them (classes are defined after, in the background)
+   * @param preloadDefined preloaded classes defined so far (until then their frames run on the interpreter)
+   * @param loadedFromStore compiles answered from the store instead of compiling (code that turned
+   *     hot but had not been preloaded)
+   * @param rejected stored records refused, by reason (the store's checks, and {@code CLASS_DEFINE}
+   *     when the JVM refused a class); each was taken out of the store
+   * @param persisted artifacts written
+   * @param persistBatches write transactions of artifacts
+   * @param persistDropped artifacts not written: the write-behind queue was full, their write
+   *     failed, writing had stopped, or the shutdown time limit passed
+   * @param persistFailures store writes (artifacts or call counts) that threw
+   * @param persistStopped why the runtime stopped writing (repeated failures); null while it writes
+   * @param persistQueued artifacts waiting to be written now
+   * @param hotnessRecorded call counts handed to the store (one per code hash and fork and flush)
+   * @param readFailures store reads that threw (the code was compiled instead)
+   */
+  public record Store(
+      String directory, String fingerprint, String unavailable, long preloaded, long preloadBytes,
+      long preloadMillis, long preloadDefined, long loadedFromStore, Map<RejectReason, Long> rejected,
+      long persisted, long persistBatches, long persistDropped, long persistFailures, String persistStopped,
+      int persistQueued, long hotnessRecorded, long readFailures) {
+
+    /** Rejections of every reason. */
+    public long rejectedTotal() {
+      return rejected.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** This snapshot with another store part (the store's counters after a shutdown wrote the last artifacts). */
+  public JitStats withStore(Store s) {
+    return new JitStats(compiler, uptimeMillis, enabled, threshold, budgetBytes, lookups, queue, compilations,
+        evictions, resident, s);
+  }
 
   /** Pretty-printed JSON, field names as the record components. */
   public String toJson() {

@@ -3,7 +3,6 @@ package org.evmjit.plugin.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -112,15 +111,7 @@ final class WorkerPool {
     for (Worker w : all) {
       w.interrupt();
     }
-    boolean done = true;
-    for (Worker w : all) {
-      long left = deadlineNanos - System.nanoTime();
-      if (left > 0) {
-        TimeUnit.NANOSECONDS.timedJoin(w, left);
-      }
-      done &= !w.isAlive();
-    }
-    return done;
+    return Threads.joinUntil(all, deadlineNanos);
   }
 
   private final class Worker extends Thread {

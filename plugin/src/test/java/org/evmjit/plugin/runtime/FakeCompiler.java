@@ -47,6 +47,7 @@ final class FakeCompiler implements ProgramCompiler {
   private volatile Predicate<Code> throwing = c -> false;
   private volatile CountDownLatch gate;
   private volatile boolean ignoreInterrupts;
+  private volatile boolean storable;
   private volatile long delayNanos;
   final Map<String, AtomicInteger> compiles = new ConcurrentHashMap<>();
   final AtomicInteger started = new AtomicInteger();
@@ -73,6 +74,12 @@ final class FakeCompiler implements ProgramCompiler {
 
   FakeCompiler throwing(Predicate<Code> p) {
     throwing = p;
+    return this;
+  }
+
+  /** Results carry a (fake) class file of their size, so a runtime with a store persists them. */
+  FakeCompiler storable(boolean v) {
+    storable = v;
     return this;
   }
 
@@ -148,7 +155,11 @@ final class FakeCompiler implements ProgramCompiler {
       if (failing.test(code)) {
         return Compilation.failed("fake: failed", null);
       }
-      return Compilation.compiled(new FakeProgram(code, fork), size.applyAsLong(code));
+      long bytes = size.applyAsLong(code);
+      if (storable) {
+        return Compilation.compiled(new FakeProgram(code, fork), "Fake_" + key(code, fork), new byte[(int) bytes]);
+      }
+      return Compilation.compiled(new FakeProgram(code, fork), bytes);
     } finally {
       concurrent.decrementAndGet();
       finished.incrementAndGet();

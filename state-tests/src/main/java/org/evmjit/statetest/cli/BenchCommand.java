@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,14 +96,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--warmup must be >= 0 and --iterations >= 1");
     }
     List<Path> roots = paths.isEmpty() ? List.of(defaultRoot()) : paths;
-    List<FixtureFile> files;
-    try {
-      files = FixturePaths.expand(roots);
-    } catch (NoSuchFileException e) {
-      throw new ParameterException(spec.commandLine(), "no such file or directory: " + e.getFile());
-    } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "cannot list benchmark files: " + e);
-    }
+    List<FixtureFile> files = PathArguments.list(spec.commandLine(), "benchmark files", () -> FixturePaths.expand(roots));
     boolean failed = false;
     List<BenchCase> cases = new ArrayList<>();
     BenchLoader loader = new BenchLoader(Optional.ofNullable(fork));
@@ -123,9 +115,7 @@ final class BenchCommand implements Callable<Integer> {
       boolean ok = new RuntimeBench(io, jit, spec.commandLine(), json, BenchConfig.defaults(warmup, iterations)).run(cases);
       return ok && !failed ? ExitCode.OK : ExitCode.SOFTWARE;
     }
-    if (jit.stats != null) {
-      throw new ParameterException(spec.commandLine(), "--stats needs --engine runtime");
-    }
+    jit.requireRuntimeForRuntimeOptions(spec.commandLine());
     List<BenchRunner> runners = new ArrayList<>();
     List<Executor> executorList = new ArrayList<>();
     for (Engine e : engines) {

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.evmjit.evm.fork.Fork;
 import org.evmjit.plugin.runtime.CompilerProvider;
 import org.evmjit.plugin.runtime.JitConfig;
 import org.evmjit.plugin.runtime.JitRuntime;
@@ -26,9 +28,10 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The JIT runtime's options, shared by {@code state-test} and {@code bench} as a picocli mixin:
- * one option per {@link JitConfig} knob, the compiler, and {@code --stats FILE}. They apply to
- * {@code --engine runtime}; {@link #open} makes the executor for a command and
- * {@link Session#close} shuts the runtime down and writes the statistics.
+ * one option per {@link JitConfig} knob, the compiler, {@code --stats FILE} and the artifact
+ * store ({@code --store DIR}, {@code --store-budget}). They apply to {@code --engine runtime};
+ * {@link #open} makes the executor for a command (opening the store, see {@link StoreSession}) and
+ * {@link Session#close} shuts the runtime down, closes the store and writes the statistics.
  */
 public final class JitOptions {
   @Option(names = "--jit-compiler", paramLabel = "NAME",
@@ -100,6 +103,17 @@ public final class JitOptions {
       description = "With --engine runtime: write the runtime's final statistics as JSON to FILE when the command ends.")
   Path stats;
 
+  @Option(names = "--store", paramLabel = "DIR",
+      description = "With --engine runtime: a persistent store of compiled classes (created if absent). Its"
+          + " artifacts are preloaded at start (hottest first, within --jit-budget), every compile is written to it"
+          + " in the background, and it is flushed at the end. A store that cannot be opened is a warning: the run"
+          + " goes on in memory. Fill one ahead of time with 'evmjit aot'.")
+  Path store;
+
+  @Option(names = "--store-budget", paramLabel = "BYTES", converter = ByteSizeConverter.class,
+      description = "Disk budget of --store: past it the coldest records are removed; accepts k, M, G (default: none).")
+  Long storeBudget;
+
   /** The configuration these options give (defaults for what was not given). */
   public JitConfig config() {
     JitConfig.Builder b = JitConfig.builder().enabled(!disabled);
@@ -148,17 +162,18 @@ public final class JitOptions {
    * options must not ask for statistics).
    */
   Session open(Engine engine, Function<Engine, Executor> executors, CommandLine cl, Io io) {
-    if (engine != Engine.RUNTIME) {
-      if (stats != null) {
-        throw new ParameterException(cl, "--stats needs --engine runtime");
-      }
-      return new Session(executors.apply(engine), null, null, io);
-    }
-    JitRuntime runtime = startRuntime(cl);
-    return new Session(new RuntimeExecutor(runtime), runtime, stats, io);
+    return open(engine, executors, cl, io, List.of());
   }
 
-  JitRuntime startRuntime(CommandLine cl) {
+  /** As {@link #open(Engine, Function, CommandLine, Io)}; {@code forks} are the forks whose stored artifacts are preloaded (empty: all). */
+  Session open(Engine engine, Function<Engine, Executor> executors, CommandLine cl, Io io, List<Fork> forks) {
+    if (engine != Engine.RUNTIME) {
+      requireRuntimeForRuntimeOptions(cl);
+      return new Session(executors.apply(engine), null, null, null, io);
+    }
+    if (storeBudget != null && store == null) {
+      throw new ParameterException(cl, "--store-budget needs --store");
+    }
     JitConfig config;
     try {
       config = config();
@@ -168,7 +183,26 @@ public final class JitOptions {
     CompilerProvider provider = CompilerProvider.find(compiler).orElseThrow(() -> new ParameterException(cl,
         (compiler == null ? "no compiler on the class path" : "unknown compiler '" + compiler + "'")
             + "; known: " + CompilerProvider.all().stream().map(CompilerProvider::name).collect(Collectors.joining(", "))));
-    return JitRuntime.start(config, provider);
+    if (store == null) {
+      JitRuntime runtime = JitRuntime.start(config, provider);
+      return new Session(new RuntimeExecutor(runtime), runtime, null, stats, io);
+    }
+    if (provider.artifactFormat().isEmpty()) {
+      throw new ParameterException(cl, "--store needs a compiler that generates classes; '" + provider.name()
+          + "' generates none");
+    }
+    StoreSession storeSession = StoreSession.open(store, storeBudget == null ? 0 : storeBudget, forks, io.err());
+    JitRuntime runtime = JitRuntime.start(config, provider, storeSession.config());
+    io.err().println(storeSession.preloadLine(runtime.stats().store()));
+    return new Session(new RuntimeExecutor(runtime), runtime, storeSession, stats, io);
+  }
+
+  /** {@code --stats}, {@code --store} and {@code --store-budget} apply to {@code --engine runtime} only. */
+  void requireRuntimeForRuntimeOptions(CommandLine cl) {
+    String given = stats != null ? "--stats" : store != null ? "--store" : storeBudget != null ? "--store-budget" : null;
+    if (given != null) {
+      throw new ParameterException(cl, given + " needs --engine runtime");
+    }
   }
 
   /** Writes {@code s} to the {@code --stats} file, if one was given. */
@@ -197,19 +231,21 @@ public final class JitOptions {
         s.compiler(), s.threshold(), l.total(), pct, s.compilations().succeeded(), s.compilations().failed(),
         s.compilations().ineligible(), s.compilations().timeMillis().p50(),
         s.evictions().lru() + s.evictions().idle(), s.resident().entries(), s.resident().bytes(),
-        s.queue().dropped());
+        s.queue().dropped()) + StoreSession.summary(s.store());
   }
 
   /** A command's executor and, for the runtime engine, its runtime; closing it shuts the runtime down. */
   final class Session implements AutoCloseable {
     private final Executor executor;
     private final JitRuntime runtime;
+    private final StoreSession store;
     private final Path statsFile;
     private final Io io;
 
-    private Session(Executor executor, JitRuntime runtime, Path statsFile, Io io) {
+    private Session(Executor executor, JitRuntime runtime, StoreSession store, Path statsFile, Io io) {
       this.executor = executor;
       this.runtime = runtime;
+      this.store = store;
       this.statsFile = statsFile;
       this.io = io;
     }
@@ -223,14 +259,21 @@ public final class JitOptions {
       return runtime;
     }
 
-    /** Shuts the runtime down, then writes its final statistics (--stats) and a summary line on standard error. */
+    /**
+     * Shuts the runtime down (writing what is queued for the store, then closing it), then writes
+     * its final statistics (--stats) and a summary line on standard error.
+     */
     @Override
     public void close() {
       if (runtime == null) {
         return;
       }
       JitStats s = runtime.stats(); // before the shutdown drops everything: the state the run ended in
-      runtime.close();
+      boolean stopped = runtime.shutdown(runtime.config().shutdownTimeout());
+      if (store != null) {
+        s = s.withStore(runtime.stats().store()); // with what the shutdown wrote
+        store.close(stopped, io.err());
+      }
       io.err().println(summary(s));
       if (statsFile != null) {
         writeStats(s, io.err());

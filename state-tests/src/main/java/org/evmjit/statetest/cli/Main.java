@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The {@code evmjit} command line: {@code state-test} and {@code bench}. */
+/** The {@code evmjit} command line: {@code state-test}, {@code bench}, {@code fuzz} and {@code aot}. */
 @Command(
     name = "evmjit",
     mixinStandardHelpOptions = true,
@@ -39,6 +39,7 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand("state-test", new StateTestCommand(io, executors));
     cl.addSubcommand("bench", new BenchCommand(io, executors));
     cl.addSubcommand("fuzz", new FuzzCommand(io));
+    cl.addSubcommand("aot", new AotCommand(io));
     cl.addSubcommand("store", new StoreCommand(io));
     cl.setOut(new PrintWriter(io.out(), true));
     cl.setErr(new PrintWriter(io.err(), true));

@@ -1,11 +1,12 @@
 package org.evmjit.statetest.cli;
 
 import java.io.PrintStream;
+import java.util.function.LongFunction;
 
 /**
- * A one-line progress display on standard error, redrawn at most ten times a second: files done
- * (of the total when known), entries done, passed, failed and the entry rate. Disabled instances
- * print nothing.
+ * A one-line progress display on standard error, redrawn at most ten times a second: for state
+ * tests, files done (of the total when known), entries done, passed, failed and the entry rate;
+ * other commands draw their own text ({@link #redraw}). Disabled instances print nothing.
  */
 final class ProgressBar {
   private static final long REDRAW_NS = 100_000_000L;
@@ -28,6 +29,11 @@ final class ProgressBar {
 
   /** Redraws if enough time has passed; {@code filesTotal} is -1 when unknown. */
   void update(long filesDone, long filesTotal, Summary summary) {
+    redraw(elapsed -> render(filesDone, filesTotal, summary, elapsed));
+  }
+
+  /** Redraws, if enough time has passed, with the text {@code render} makes of the nanoseconds elapsed. */
+  void redraw(LongFunction<String> render) {
     if (!enabled) {
       return;
     }
@@ -36,7 +42,7 @@ final class ProgressBar {
       return;
     }
     lastDraw = now;
-    String text = render(filesDone, filesTotal, summary, now - start);
+    String text = render.apply(now - start);
     StringBuilder sb = new StringBuilder("\r").append(text);
     for (int i = text.length(); i < lastLength; i++) {
       sb.append(' ');
@@ -58,20 +64,26 @@ final class ProgressBar {
   }
 
   static String render(long filesDone, long filesTotal, Summary s, long elapsedNs) {
-    StringBuilder sb = new StringBuilder();
-    if (filesTotal > 0) {
-      int filled = (int) (WIDTH * filesDone / filesTotal);
-      sb.append('[').append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ");
-      sb.append(filesDone).append('/').append(filesTotal).append(" files");
-    } else {
-      sb.append(filesDone).append(" files");
-    }
+    StringBuilder sb = new StringBuilder(bar(filesDone, filesTotal, "files"));
     double seconds = Math.max(elapsedNs, 1) / 1e9;
     sb.append(" | ").append(s.total()).append(" entries: ")
         .append(s.passed()).append(" passed, ")
         .append(s.failed()).append(" failed, ")
         .append(s.skipped()).append(" skipped | ")
         .append(String.format("%.0f/s", s.total() / seconds));
+    return sb.toString();
+  }
+
+  /** {@code [####....] 3/12 files}, or {@code 3 files} when the total is unknown (-1). */
+  static String bar(long done, long total, String unit) {
+    StringBuilder sb = new StringBuilder();
+    if (total > 0) {
+      int filled = (int) (WIDTH * Math.min(done, total) / total);
+      sb.append('[').append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ");
+      sb.append(done).append('/').append(total).append(' ').append(unit);
+    } else {
+      sb.append(done).append(' ').append(unit);
+    }
     return sb.toString();
   }
 }

@@ -3,9 +3,7 @@ package org.evmjit.statetest.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -122,7 +120,8 @@ final class StateTestCommand implements Callable<Integer> {
       fileCount = list.size();
     }
     PrintStream traceOut = trace ? traceStream() : null;
-    JitOptions.Session session = jit.open(engine, executors, spec.commandLine(), io);
+    JitOptions.Session session = jit.open(engine, executors, spec.commandLine(), io,
+        fork == null ? List.of() : List.of(fork));
     StateTestRunner runner = new StateTestRunner(
         session.executor(), SkipList.load(),
         traceOut == null ? null : (test, entry) -> new Eip3155Tracer(traceOut));
@@ -152,13 +151,7 @@ final class StateTestCommand implements Callable<Integer> {
   }
 
   private List<FixtureFile> expand() {
-    try {
-      return FixturePaths.expand(paths);
-    } catch (NoSuchFileException e) {
-      throw new ParameterException(spec.commandLine(), "no such file or directory: " + e.getFile());
-    } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "cannot list fixture files: " + e);
-    }
+    return PathArguments.list(spec.commandLine(), "fixture files", () -> FixturePaths.expand(paths));
   }
 
   /** Standard error, buffered: traces can have millions of lines. */

@@ -59,6 +59,9 @@ public final class ClassEmitter {
   /** What {@link #emit} made. */
   public record Output(byte[] classBytes, int chunks, int dispatchers) {}
 
+  /** The class-file version every generated class has (Java 21: the oldest JVM evmjit runs on). */
+  public static final int CLASS_FILE_VERSION = V21;
+
   private final String className;
   private final byte[] code;
   private final Fork fork;
@@ -83,7 +86,7 @@ public final class ClassEmitter {
         return "java/lang/Object"; // only identical reference types meet; never load classes
       }
     };
-    cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
+    cw.visit(CLASS_FILE_VERSION, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
         new String[] {Type.getInternalName(CompiledCode.class)});
     constructor();
     List<Target> targets = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.evmjit.plugin.runtime.asm;
 
+import java.util.Optional;
+import org.evmjit.plugin.runtime.ArtifactFormat;
 import org.evmjit.plugin.runtime.CompilerProvider;
 import org.evmjit.plugin.runtime.ProgramCompiler;
 
@@ -23,5 +25,10 @@ public final class AsmCompilerProvider implements CompilerProvider {
   @Override
   public ProgramCompiler create() {
     return new AsmProgramCompiler();
+  }
+
+  @Override
+  public Optional<ArtifactFormat> artifactFormat() {
+    return Optional.of(new AsmArtifactFormat());
   }
 }
