@@ -8,9 +8,11 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The older forks on the interpreter, from the shared ethereum/legacytests: every entry of
+ * The older forks on both engines (each entry runs on the interpreter and on the JIT, compiled at
+ * first sight, and the two must agree with the fixture and with each other), from the shared
+ * ethereum/legacytests: every entry of
  * {@code Constantinople/GeneralStateTests} (Frontier to Petersburg, about 28,600 entries, about a
- * minute of CPU), and of {@code Cancun/GeneralStateTests} the forks Istanbul, Berlin, London and
+ * minute of CPU per engine), and of {@code Cancun/GeneralStateTests} the forks Istanbul, Berlin, London and
  * Shanghai, without its two performance folders. This is CI's representative part; the full
  * run of every fork is in the closing notes. Left out here, to keep CI's time:
  * <ul>
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class LegacyForkStateTests extends SharedStateTestSuite {
   LegacyForkStateTests() {
-    super(Engine.INTERPRETER);
+    super(Engine.BOTH);
   }
 
   @TestFactory
