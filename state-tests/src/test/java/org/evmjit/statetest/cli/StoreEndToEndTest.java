@@ -193,7 +193,10 @@ class StoreEndToEndTest {
     assertTrue(r.err().contains("; store unavailable"), r.err());
     JsonNode s = FixtureJson.MAPPER.readTree(Files.readString(stats));
     assertTrue(s.at("/store/unavailable").asText().contains("is a file, not a directory"), s.toString());
-    assertTrue(s.at("/compilations/succeeded").asLong() > 0, "compiled in memory");
+    // the runtime served the run without its store (whether a compile finished before the short
+    // run ended is timing, so not asserted)
+    assertTrue(s.at("/lookups/total").asLong() > 0, "the runtime answered lookups");
+    assertEquals(0, s.at("/store/persisted").asLong(), s.toString());
   }
 
   @Test
