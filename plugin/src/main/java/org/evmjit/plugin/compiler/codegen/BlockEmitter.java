@@ -39,7 +39,6 @@ import static org.objectweb.asm.Opcodes.LXOR;
 import org.evmjit.evm.frame.CallKind;
 import org.evmjit.evm.frame.Frame;
 import org.evmjit.evm.frame.HaltReason;
-import org.evmjit.evm.interpreter.MemoryGas;
 import org.evmjit.evm.opcode.OpcodeInfo;
 import org.evmjit.evm.opcode.OpcodeTable;
 import org.evmjit.plugin.compiler.analysis.Block;
@@ -77,6 +76,22 @@ final class BlockEmitter {
   static final int L_GAS = 5;
   static final int L_TMP = 7;
   static final int FIRST_VALUE_LOCAL = 8;
+  /**
+   * The verifier's view of a chunk's locals wherever control can join (every label): the fixed
+   * locals only. Value locals never live across a label: a block's values are flushed before
+   * any jump and each block stores a value local before loading it.
+   */
+  static final Object[] CHUNK_FRAME_LOCALS = {
+      Type.getInternalName(Frame.class), Type.getInternalName(org.evmjit.evm.host.Host.class),
+      org.objectweb.asm.Opcodes.INTEGER, "[J", org.objectweb.asm.Opcodes.INTEGER,
+      org.objectweb.asm.Opcodes.LONG, org.objectweb.asm.Opcodes.INTEGER};
+
+  /** Declares the stack map frame at a label just visited: the fixed locals, {@code stack} on the operand stack. */
+  static void frame(MethodVisitor mv, Object... stack) {
+    mv.visitFrame(org.objectweb.asm.Opcodes.F_NEW, CHUNK_FRAME_LOCALS.length, CHUNK_FRAME_LOCALS,
+        stack.length, stack);
+  }
+
   /** Flush everything once this many long limbs are in locals, to bound a method's locals. */
   static final int MAX_LIMB_LOCALS = 96;
 
@@ -111,6 +126,11 @@ final class BlockEmitter {
   private final org.evmjit.evm.fork.Fork fork;
 
   private final Value[] slots = new Value[SLOT_BASE + 1200];
+  /**
+   * Per slot: its {@link Value} is also in the stack array (loaded from there and not changed
+   * since), so a flush need not write it. Cleared whenever the slot is set.
+   */
+  private final boolean[] clean = new boolean[SLOT_BASE + 1200];
   private int height;
   private int lowestVirtual;
   private int nextLocal;
@@ -138,6 +158,7 @@ final class BlockEmitter {
     nextLocal = FIRST_VALUE_LOCAL;
     if (highestTouched >= lowestTouched) {
       java.util.Arrays.fill(slots, SLOT_BASE + lowestTouched, SLOT_BASE + highestTouched + 1, null);
+      java.util.Arrays.fill(clean, SLOT_BASE + lowestTouched, SLOT_BASE + highestTouched + 1, false);
     }
     lowestTouched = Integer.MAX_VALUE;
     highestTouched = Integer.MIN_VALUE;
@@ -319,7 +340,7 @@ final class BlockEmitter {
         Refs.WORD_TO_LIMBS.emit(mv);
         pushArraySlot();
       }
-      case MLOAD -> mload();
+      case MLOAD -> mload(b, i);
       case MSTORE, MSTORE8 -> mstore(op == MSTORE8);
       case JUMP -> jump();
       case JUMPI -> jumpi(b);
@@ -382,6 +403,7 @@ final class BlockEmitter {
 
   private void set(int k, Value v) {
     slots[SLOT_BASE + k] = v;
+    clean[SLOT_BASE + k] = false;
     lowestTouched = Math.min(lowestTouched, k);
     highestTouched = Math.max(highestTouched, k);
     if (v != null && k < lowestVirtual) {
@@ -410,7 +432,10 @@ final class BlockEmitter {
     return true;
   }
 
-  /** The value in slot {@code k}, loading it from the array into locals if it is there. */
+  /**
+   * The value in slot {@code k}, loading it from the array into locals if it is there; the
+   * loaded value stays in the slot, marked clean, so a later DUP or use does not load it again.
+   */
   private Value operand(int k) {
     Value v = slot(k);
     if (v != null) {
@@ -422,6 +447,10 @@ final class BlockEmitter {
       index(k, i);
       mv.visitInsn(LALOAD);
       v.local[i] = storeNewLocal();
+    }
+    if (registerValues) {
+      set(k, v);
+      clean[SLOT_BASE + k] = true;
     }
     return v;
   }
@@ -474,12 +503,15 @@ final class BlockEmitter {
     for (int k = Math.max(from, lowestVirtual); k < to; k++) {
       Value v = slot(k);
       if (v != null) {
-        // s[top + 4k .. +3] = limbs: one compact call (HotSpot inlines it to four stores)
-        mv.visitVarInsn(ALOAD, L_STACK);
-        index(k, 0);
-        loadAll(v);
-        Refs.J_PUT.emit(mv);
+        if (!clean[SLOT_BASE + k]) {
+          // s[top + 4k .. +3] = limbs: one compact call (HotSpot inlines it to four stores)
+          mv.visitVarInsn(ALOAD, L_STACK);
+          index(k, 0);
+          loadAll(v);
+          Refs.J_PUT.emit(mv);
+        }
         slots[SLOT_BASE + k] = null;
+        clean[SLOT_BASE + k] = false;
       }
     }
   }
@@ -489,6 +521,7 @@ final class BlockEmitter {
       flushRange(lowestVirtual, height);
       for (int k = Math.max(height, lowestVirtual); k < height + 64 && SLOT_BASE + k < slots.length; k++) {
         slots[SLOT_BASE + k] = null;
+        clean[SLOT_BASE + k] = false;
       }
       lowestVirtual = Integer.MAX_VALUE;
     }
@@ -814,59 +847,46 @@ final class BlockEmitter {
 
   // ---- memory ----
 
-  /** Pops a memory offset and leaves it, as {@code MemoryGas.operand} gives it, in a new long local. */
-  private int popMemoryOffset() {
-    Value v = pop();
-    if (v.isConstant()) {
-      long[] s = v.constant.clone();
-      pushLong(MemoryGas.operand(s, 0));
-    } else {
-      loadAll(v);
-      Refs.J_MEM_OPERAND.emit(mv);
-    }
-    return storeNewLocal();
-  }
-
-  private void expandMemory(int offsetLocal, long length) {
+  /**
+   * MLOAD, MSTORE, MSTORE8: one {@code JitOps} call each with the offset's limbs, which expands
+   * memory when needed and returns the gas left (negative: out of gas). An MLOAD whose word is
+   * popped right away only expands.
+   */
+  private void mload(Block b, int i) {
+    Value offset = pop();
+    boolean unused = i + 1 < b.size() && b.ops()[i + 1] == POP && registerValues;
     mv.visitVarInsn(ALOAD, L_FRAME);
     mv.visitVarInsn(LLOAD, L_GAS);
-    mv.visitVarInsn(LLOAD, offsetLocal);
-    pushLong(length);
-    Refs.MEMORY_EXPAND.emit(mv);
-    storeGasAndCheck();
-  }
-
-  private void mload() {
-    int offset = popMemoryOffset();
-    expandMemory(offset, 32);
-    // the word goes straight into the array slot the offset came from (Memory.loadWord, as the interpreter)
-    mv.visitVarInsn(ALOAD, L_FRAME);
-    Refs.FRAME_MEMORY.emit(mv);
-    mv.visitVarInsn(LLOAD, offset);
-    mv.visitInsn(L2I);
+    if (unused) {
+      loadAll(offset);
+      pushLong(32);
+      Refs.J_EXPAND.emit(mv);
+      storeGasAndCheck();
+      push(Value.of(0, 0, 0, 0)); // never read: the POP that follows drops it
+      return;
+    }
     mv.visitVarInsn(ALOAD, L_STACK);
     index(height, 0);
-    Refs.MEMORY_LOAD_WORD.emit(mv);
+    loadAll(offset);
+    Refs.J_MLOAD.emit(mv);
+    storeGasAndCheck();
     pushArraySlot();
   }
 
   private void mstore(boolean oneByte) {
-    int offset = popMemoryOffset();
+    Value offset = pop();
     Value v = pop();
-    expandMemory(offset, oneByte ? 1 : 32);
     mv.visitVarInsn(ALOAD, L_FRAME);
-    Refs.FRAME_MEMORY.emit(mv);
-    mv.visitVarInsn(LLOAD, offset);
-    mv.visitInsn(L2I);
+    mv.visitVarInsn(LLOAD, L_GAS);
+    loadAll(offset);
     if (oneByte) {
       loadLimb(v, 0);
-      mv.visitInsn(L2I);
-      mv.visitInsn(I2B);
-      Refs.MEMORY_STORE_BYTE.emit(mv);
+      Refs.J_MSTORE8.emit(mv);
     } else {
       loadAll(v);
-      Refs.J_STORE_WORD.emit(mv);
+      Refs.J_MSTORE.emit(mv);
     }
+    storeGasAndCheck();
   }
 
   // ---- control flow ----
@@ -946,6 +966,7 @@ final class BlockEmitter {
     mv.visitJumpInsn(IFEQ, notTaken);
     jumpToTarget(target);
     mv.visitLabel(notTaken);
+    frame(mv);
     jumpTo(next);
   }
 

@@ -47,7 +47,8 @@ public final class ClassEmitter {
   public static final int DISPATCH_FANOUT = 64;
 
   private static final String FRAME = Type.getInternalName(Frame.class);
-  private static final String CHUNK_DESC = "(L" + FRAME + ";L" + Type.getInternalName(Host.class) + ";I)I";
+  private static final String HOST = Type.getInternalName(Host.class);
+  private static final String CHUNK_DESC = "(L" + FRAME + ";L" + HOST + ";I)I";
 
   /** A single block would not fit a chunk: analyse again with shorter blocks. */
   public static final class BlockTooLargeException extends RuntimeException {
@@ -77,12 +78,10 @@ public final class ClassEmitter {
 
   public Output emit() {
     List<List<Block>> chunks = partition();
-    cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-      @Override
-      protected String getCommonSuperClass(String a, String b) {
-        return "java/lang/Object"; // only identical reference types meet; never load classes
-      }
-    };
+    // Stack map frames are declared by the emitters (every join point has the same simple
+    // frame, see BlockEmitter.CHUNK_FRAME_LOCALS); ASM's frame inference was most of the
+    // compile time of large codes. The verifier checks them when the class is defined.
+    cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
         new String[] {Type.getInternalName(CompiledCode.class)});
     constructor();
@@ -151,13 +150,14 @@ public final class ClassEmitter {
   /** {@code run(f, h)}: loop calling the dispatcher until a chunk returns -DONE or -SUSPEND. */
   private void run() {
     MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run",
-        "(L" + FRAME + ";L" + Type.getInternalName(Host.class) + ";)I", null, null);
+        "(L" + FRAME + ";L" + HOST + ";)I", null, null);
     mv.visitCode();
     mv.visitVarInsn(ALOAD, 1);
     Refs.FRAME_PC.emit(mv);
     mv.visitVarInsn(ISTORE, 3);
     Label loop = new Label();
     mv.visitLabel(loop);
+    mv.visitFrame(F_NEW, 4, new Object[] {className, FRAME, HOST, INTEGER}, 0, null);
     mv.visitVarInsn(ALOAD, 1);
     mv.visitVarInsn(ALOAD, 2);
     mv.visitVarInsn(ILOAD, 3);
@@ -212,6 +212,7 @@ public final class ClassEmitter {
     mv.visitJumpInsn(IF_ICMPGE, right);
     tree(mv, t, lo, mid - 1);
     mv.visitLabel(right);
+    mv.visitFrame(F_NEW, 3, new Object[] {FRAME, HOST, INTEGER}, 0, null);
     tree(mv, t, mid, hi);
   }
 
@@ -240,6 +241,7 @@ public final class ClassEmitter {
 
     // Entry switch: also the target of dynamic jumps within the chunk.
     mv.visitLabel(targets.dispatch);
+    BlockEmitter.frame(mv);
     List<Block> entries = new ArrayList<>();
     for (int i = 0; i < blocks.size(); i++) {
       if (i == 0 || blocks.get(i).entry()) {
@@ -258,11 +260,13 @@ public final class ClassEmitter {
     BlockEmitter emitter = new BlockEmitter(mv, targets, registerValues, code, fork);
     for (Block b : blocks) {
       mv.visitLabel(labels.get(b.start()));
+      BlockEmitter.frame(mv);
       emitter.emit(b);
     }
 
     // Exit to another chunk: pc local holds the next pc.
     mv.visitLabel(targets.exit);
+    BlockEmitter.frame(mv);
     mv.visitVarInsn(ALOAD, BlockEmitter.L_FRAME);
     mv.visitVarInsn(ILOAD, BlockEmitter.L_TOP);
     mv.visitInsn(ICONST_2);
@@ -276,11 +280,13 @@ public final class ClassEmitter {
 
     if (targets.returnNegatedUsed) {
       mv.visitLabel(targets.returnNegated);
+      BlockEmitter.frame(mv, INTEGER);
       mv.visitInsn(INEG);
       mv.visitInsn(IRETURN);
     }
     for (Map.Entry<HaltReason, Label> halt : targets.halts.entrySet()) {
       mv.visitLabel(halt.getValue());
+      BlockEmitter.frame(mv);
       mv.visitVarInsn(ALOAD, BlockEmitter.L_FRAME);
       mv.visitFieldInsn(GETSTATIC, Type.getInternalName(HaltReason.class), halt.getKey().name(),
           Type.getDescriptor(HaltReason.class));
