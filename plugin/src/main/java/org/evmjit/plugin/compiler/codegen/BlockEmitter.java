@@ -134,6 +134,8 @@ final class BlockEmitter {
   private int height;
   private int lowestVirtual;
   private int nextLocal;
+  /** Static gas of the blocks chained after the current one (charged early with it). */
+  private long gasRest;
   private int lowestTouched = Integer.MAX_VALUE;
   private int highestTouched = Integer.MIN_VALUE;
 
@@ -152,17 +154,65 @@ final class BlockEmitter {
     return nextLocal;
   }
 
-  void emit(Block b) {
-    height = 0;
-    lowestVirtual = Integer.MAX_VALUE;
-    nextLocal = FIRST_VALUE_LOCAL;
-    if (highestTouched >= lowestTouched) {
-      java.util.Arrays.fill(slots, SLOT_BASE + lowestTouched, SLOT_BASE + highestTouched + 1, null);
-      java.util.Arrays.fill(clean, SLOT_BASE + lowestTouched, SLOT_BASE + highestTouched + 1, false);
+  /**
+   * How the chunk links a block to its neighbours (see {@code ClassEmitter}'s chains).
+   *
+   * @param gas static gas charged at the block's entry: its own, plus that of the blocks it is
+   *     chained to
+   * @param minHeight least entry height for the block and the blocks chained after it
+   * @param maxHeight greatest growth over the block and the blocks chained after it
+   * @param gasRest static gas of the chained blocks after this one, charged early: what an
+   *     instruction observing gas adds back besides {@link Block#gasAfter()}
+   * @param carriedIn entered only by falling through from the previous block, which left its
+   *     values in the model (no label, no checks, nothing reloaded)
+   * @param carryOut falls through into a carried block: leave the values as they are
+   * @param body label after the entry checks, where a chained predecessor falls through (or null)
+   * @param nextBody the next block's body label when this block is chained to it (or null)
+   */
+  record Link(long gas, int minHeight, int maxHeight, long gasRest, boolean carriedIn,
+      boolean carryOut, Label body, Label nextBody) {
+    /** A block on its own: its own checks, nothing chained. */
+    static Link of(Block b) {
+      return new Link(b.staticGas(), b.minHeight(), b.maxHeight(), 0, false, false, null, null);
     }
-    lowestTouched = Integer.MAX_VALUE;
-    highestTouched = Integer.MIN_VALUE;
-    prologue(b);
+  }
+
+  /** Most values kept in the model across a carried block boundary; more are flushed there. */
+  static final int MAX_CARRIED_VALUES = 32;
+
+  void emit(Block b) {
+    emit(b, Link.of(b));
+  }
+
+  void emit(Block b, Link link) {
+    if (link.carriedIn()) {
+      // Bound what a long run of carried blocks keeps virtual (and how far height drifts), so
+      // no block's final flush grows without limit.
+      if (Math.abs(height) > 256
+          || (lowestVirtual != Integer.MAX_VALUE && height - lowestVirtual > MAX_CARRIED_VALUES)) {
+        flushAll();
+        moveTop();
+        nextLocal = FIRST_VALUE_LOCAL;
+      }
+    } else {
+      height = 0;
+      lowestVirtual = Integer.MAX_VALUE;
+      nextLocal = FIRST_VALUE_LOCAL;
+      if (highestTouched >= lowestTouched) {
+        java.util.Arrays.fill(slots, SLOT_BASE + lowestTouched, SLOT_BASE + highestTouched + 1, null);
+        java.util.Arrays.fill(clean, SLOT_BASE + lowestTouched, SLOT_BASE + highestTouched + 1, false);
+      }
+      lowestTouched = Integer.MAX_VALUE;
+      highestTouched = Integer.MIN_VALUE;
+      boolean checks = prologue(link);
+      if (link.body() != null) {
+        mv.visitLabel(link.body());
+        if (checks) { // else the entry label's frame is at the same offset
+          frame(mv);
+        }
+      }
+    }
+    gasRest = link.gasRest();
     int n = b.size();
     if (n == 0) { // the end of the code: STOP
       stop();
@@ -179,15 +229,23 @@ final class BlockEmitter {
       }
     }
     if (b.end() == Block.End.FALL_THROUGH) {
+      if (link.carryOut()) {
+        return; // the next block's code follows directly, with this model
+      }
       flushAll();
       moveTop();
-      jumpTo(Math.min(b.next(), codeLength));
+      if (link.nextBody() != null) {
+        mv.visitJumpInsn(GOTO, link.nextBody());
+      } else {
+        jumpTo(Math.min(b.next(), codeLength));
+      }
     }
   }
 
   // ---- block entry ----
 
-  private void prologue(Block b) {
+  /** The entry checks of the link; false when there are none (no code emitted). */
+  private boolean prologue(Link b) {
     if (b.minHeight() > 0) {
       mv.visitVarInsn(ILOAD, L_TOP);
       pushInt(4 * b.minHeight());
@@ -198,12 +256,13 @@ final class BlockEmitter {
       pushInt(4 * (Frame.MAX_STACK - b.maxHeight()));
       mv.visitJumpInsn(IF_ICMPGT, targets.halt(HaltReason.STACK_OVERFLOW));
     }
-    if (b.staticGas() > 0) {
+    if (b.gas() > 0) {
       mv.visitVarInsn(LLOAD, L_GAS);
-      pushLong(b.staticGas());
+      pushLong(b.gas());
       mv.visitInsn(LSUB);
       storeGasAndCheck();
     }
+    return b.minHeight() > 0 || b.maxHeight() > 0 || b.gas() > 0;
   }
 
   /** Stores the long on the JVM stack as gas, halting out of gas when negative. */
@@ -301,7 +360,7 @@ final class BlockEmitter {
       case SAR -> binaryOp(Refs.U_SAR, Refs.J_SAR);
       case PC -> push(Value.of(pc, 0, 0, 0));
       case CODESIZE -> push(Value.of(codeLength, 0, 0, 0));
-      case GAS -> gas(b.gasAfter()[i]);
+      case GAS -> gas(b.gasAfter()[i] + gasRest);
       case MSIZE -> {
         mv.visitVarInsn(ALOAD, L_FRAME);
         Refs.FRAME_MEMORY.emit(mv);
@@ -356,7 +415,7 @@ final class BlockEmitter {
       case BLOBHASH -> call(op, Refs.BLOBHASH, true, 0);
       case SLOAD -> call(op, Refs.SLOAD, true, 0);
       // SSTORE reads the gas left (EIP-2200 sentry): give it the interpreter's view.
-      case SSTORE -> call(op, Refs.SSTORE, true, b.gasAfter()[i]);
+      case SSTORE -> call(op, Refs.SSTORE, true, b.gasAfter()[i] + gasRest);
       case TLOAD -> call(op, Refs.TLOAD, true, 0);
       case TSTORE -> call(op, Refs.TSTORE, true, 0);
       case LOG0, LOG0 + 1, LOG0 + 2, LOG0 + 3, LOG4 -> {

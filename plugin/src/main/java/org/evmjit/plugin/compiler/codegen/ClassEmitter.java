@@ -258,10 +258,14 @@ public final class ClassEmitter {
     mv.visitLookupSwitchInsn(targets.exit, keys, keyLabels);
 
     BlockEmitter emitter = new BlockEmitter(mv, targets, registerValues, code, fork);
-    for (Block b : blocks) {
-      mv.visitLabel(labels.get(b.start()));
-      BlockEmitter.frame(mv);
-      emitter.emit(b);
+    BlockEmitter.Link[] links = links(blocks);
+    for (int i = 0; i < blocks.size(); i++) {
+      Block b = blocks.get(i);
+      if (!links[i].carriedIn()) {
+        mv.visitLabel(labels.get(b.start()));
+        BlockEmitter.frame(mv);
+      }
+      emitter.emit(b, links[i]);
     }
 
     // Exit to another chunk: pc local holds the next pc.
@@ -296,6 +300,58 @@ public final class ClassEmitter {
     }
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  /**
+   * Chains of blocks within a chunk: block i is chained to block i+1 when it falls through into
+   * it. A chain is entered at any of its blocks and then runs to its last block unless it halts
+   * exceptionally (every block but the last falls through), so the entry checks the stack
+   * bounds and charges the static gas of the whole rest of the chain, and a fall-through skips
+   * the next block's checks. <b>Sound</b> for the reason checks at block entry are: an
+   * exceptional halt consumes all gas and undoes the frame wherever it is detected, and the
+   * interpreter would halt somewhere in the same chain; instructions that observe the gas left
+   * add back the early charge ({@link BlockEmitter.Link#gasRest()}), and calls and creates end
+   * their chain. A chained block that is not an entry (a straight-line run split for size) is
+   * reached only by that fall-through, so it also keeps the previous block's values in
+   * locals ("carried": no flush, no reload, no label).
+   */
+  private BlockEmitter.Link[] links(List<Block> blocks) {
+    int n = blocks.size();
+    BlockEmitter.Link[] links = new BlockEmitter.Link[n];
+    Label[] bodies = new Label[n];
+    boolean[] carried = new boolean[n];
+    for (int i = 1; i < n; i++) {
+      if (chained(blocks, i - 1)) {
+        carried[i] = registerValues && !blocks.get(i).entry();
+        bodies[i] = carried[i] ? null : new Label();
+      }
+    }
+    long gas = 0;
+    int min = 0, max = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      Block b = blocks.get(i);
+      long rest = 0;
+      if (chained(blocks, i)) {
+        rest = gas;
+        gas += b.staticGas();
+        min = Math.max(b.minHeight(), min - b.netHeight());
+        max = Math.min(Frame.MAX_STACK + 1, Math.max(b.maxHeight(), b.netHeight() + max));
+      } else {
+        gas = b.staticGas();
+        min = b.minHeight();
+        max = b.maxHeight();
+      }
+      boolean carryOut = i + 1 < n && carried[i + 1];
+      links[i] = new BlockEmitter.Link(gas, min, max, rest, carried[i], carryOut, bodies[i],
+          i + 1 < n ? bodies[i + 1] : null);
+    }
+    return links;
+  }
+
+  /** Whether block i of the chunk falls through into block i+1 of the same chunk. */
+  private static boolean chained(List<Block> blocks, int i) {
+    return i + 1 < blocks.size() && blocks.get(i).end() == Block.End.FALL_THROUGH
+        && blocks.get(i).next() == blocks.get(i + 1).start();
   }
 
   private static final class ChunkTargets implements BlockEmitter.Targets {
