@@ -21,7 +21,7 @@ import org.objectweb.asm.MethodTooLargeException;
  */
 public final class EvmCompiler {
   /** Part of every class's identity: bump when generated code changes for the same input. */
-  public static final String VERSION = "3";
+  public static final String VERSION = "4";
   /** Largest code compiled (twice EIP-3860's initcode limit); larger runs on the interpreter. */
   public static final int MAX_CODE_SIZE = 2 * 49152;
 

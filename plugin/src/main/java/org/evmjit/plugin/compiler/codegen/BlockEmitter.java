@@ -86,10 +86,25 @@ final class BlockEmitter {
       org.objectweb.asm.Opcodes.INTEGER, "[J", org.objectweb.asm.Opcodes.INTEGER,
       org.objectweb.asm.Opcodes.LONG, org.objectweb.asm.Opcodes.INTEGER};
 
-  /** Declares the stack map frame at a label just visited: the fixed locals, {@code stack} on the operand stack. */
+  /**
+   * Declares the first stack map frame of a chunk (at its dispatch label, before any other
+   * label): the fixed locals, an empty stack.
+   */
+  static void firstFrame(MethodVisitor mv) {
+    mv.visitFrame(org.objectweb.asm.Opcodes.F_FULL, CHUNK_FRAME_LOCALS.length, CHUNK_FRAME_LOCALS, 0, null);
+  }
+
+  /**
+   * Declares the stack map frame at a label just visited, after {@link #firstFrame}: the same
+   * locals, and {@code stack} (nothing, or one int) on the operand stack. Compressed frames,
+   * so writing one costs ASM no type lookups.
+   */
   static void frame(MethodVisitor mv, Object... stack) {
-    mv.visitFrame(org.objectweb.asm.Opcodes.F_NEW, CHUNK_FRAME_LOCALS.length, CHUNK_FRAME_LOCALS,
-        stack.length, stack);
+    if (stack.length == 0) {
+      mv.visitFrame(org.objectweb.asm.Opcodes.F_SAME, 0, null, 0, null);
+    } else {
+      mv.visitFrame(org.objectweb.asm.Opcodes.F_SAME1, 0, null, 1, stack);
+    }
   }
 
   /** Flush everything once this many long limbs are in locals, to bound a method's locals. */

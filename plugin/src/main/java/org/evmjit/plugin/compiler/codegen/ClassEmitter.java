@@ -157,7 +157,7 @@ public final class ClassEmitter {
     mv.visitVarInsn(ISTORE, 3);
     Label loop = new Label();
     mv.visitLabel(loop);
-    mv.visitFrame(F_NEW, 4, new Object[] {className, FRAME, HOST, INTEGER}, 0, null);
+    mv.visitFrame(F_APPEND, 1, new Object[] {INTEGER}, 0, null);
     mv.visitVarInsn(ALOAD, 1);
     mv.visitVarInsn(ALOAD, 2);
     mv.visitVarInsn(ILOAD, 3);
@@ -212,7 +212,7 @@ public final class ClassEmitter {
     mv.visitJumpInsn(IF_ICMPGE, right);
     tree(mv, t, lo, mid - 1);
     mv.visitLabel(right);
-    mv.visitFrame(F_NEW, 3, new Object[] {FRAME, HOST, INTEGER}, 0, null);
+    mv.visitFrame(F_SAME, 0, null, 0, null);
     tree(mv, t, mid, hi);
   }
 
@@ -241,7 +241,7 @@ public final class ClassEmitter {
 
     // Entry switch: also the target of dynamic jumps within the chunk.
     mv.visitLabel(targets.dispatch);
-    BlockEmitter.frame(mv);
+    BlockEmitter.firstFrame(mv);
     List<Block> entries = new ArrayList<>();
     for (int i = 0; i < blocks.size(); i++) {
       if (i == 0 || blocks.get(i).entry()) {
