@@ -21,7 +21,7 @@ import org.objectweb.asm.MethodTooLargeException;
  */
 public final class EvmCompiler {
   /** Part of every class's identity: bump when generated code changes for the same input. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "4";
   /** The class-file version of the generated classes (part of {@link CompilerFingerprint}). */
   public static final int CLASS_FILE_VERSION = ClassEmitter.CLASS_FILE_VERSION;
   /** Largest code compiled (twice EIP-3860's initcode limit); larger runs on the interpreter. */

@@ -19,6 +19,7 @@ package org.evmjit.plugin.compiler.analysis;
  * @param jumpDest whether the block starts with a JUMPDEST (a valid dynamic jump target)
  * @param entry whether the block may be entered other than by falling through or a static jump
  *     from compiled code: pc 0, a JUMPDEST, a resumption point
+ * @param netHeight stack height at the block's end relative to its entry
  */
 public record Block(
     int index,
@@ -32,7 +33,8 @@ public record Block(
     int maxHeight,
     long[] gasAfter,
     boolean jumpDest,
-    boolean entry) {
+    boolean entry,
+    int netHeight) {
 
   /** How a block ends. */
   public enum End {

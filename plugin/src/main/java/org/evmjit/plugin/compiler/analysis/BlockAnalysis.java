@@ -131,7 +131,7 @@ public final class BlockAnalysis {
     // call that is the last instruction.
     if (live || entry || out.isEmpty()) {
       out.add(new Block(out.size(), code.length, new int[0], new int[0], Block.End.TERMINATE,
-          code.length, 0, 0, 0, new long[0], false, true));
+          code.length, 0, 0, 0, new long[0], false, true, 0));
     }
     return new BlockAnalysis(List.copyOf(out), code.length);
   }
@@ -180,6 +180,6 @@ public final class BlockAnalysis {
     pcList.clear();
     opList.clear();
     return new Block(index, start, pcs, ops, end, next, total, min, Math.min(max, Frame.MAX_STACK + 1),
-        gasAfter, jumpDest, entry || jumpDest);
+        gasAfter, jumpDest, entry || jumpDest, height);
   }
 }

@@ -39,7 +39,6 @@ import static org.objectweb.asm.Opcodes.LXOR;
 import org.evmjit.evm.frame.CallKind;
 import org.evmjit.evm.frame.Frame;
 import org.evmjit.evm.frame.HaltReason;
-import org.evmjit.evm.interpreter.MemoryGas;
 import org.evmjit.evm.opcode.OpcodeInfo;
 import org.evmjit.evm.opcode.OpcodeTable;
 import org.evmjit.plugin.compiler.analysis.Block;
@@ -77,6 +76,37 @@ final class BlockEmitter {
   static final int L_GAS = 5;
   static final int L_TMP = 7;
   static final int FIRST_VALUE_LOCAL = 8;
+  /**
+   * The verifier's view of a chunk's locals wherever control can join (every label): the fixed
+   * locals only. Value locals never live across a label: a block's values are flushed before
+   * any jump and each block stores a value local before loading it.
+   */
+  static final Object[] CHUNK_FRAME_LOCALS = {
+      Type.getInternalName(Frame.class), Type.getInternalName(org.evmjit.evm.host.Host.class),
+      org.objectweb.asm.Opcodes.INTEGER, "[J", org.objectweb.asm.Opcodes.INTEGER,
+      org.objectweb.asm.Opcodes.LONG, org.objectweb.asm.Opcodes.INTEGER};
+
+  /**
+   * Declares the first stack map frame of a chunk (at its dispatch label, before any other
+   * label): the fixed locals, an empty stack.
+   */
+  static void firstFrame(MethodVisitor mv) {
+    mv.visitFrame(org.objectweb.asm.Opcodes.F_FULL, CHUNK_FRAME_LOCALS.length, CHUNK_FRAME_LOCALS, 0, null);
+  }
+
+  /**
+   * Declares the stack map frame at a label just visited, after {@link #firstFrame}: the same
+   * locals, and {@code stack} (nothing, or one int) on the operand stack. Compressed frames,
+   * so writing one costs ASM no type lookups.
+   */
+  static void frame(MethodVisitor mv, Object... stack) {
+    if (stack.length == 0) {
+      mv.visitFrame(org.objectweb.asm.Opcodes.F_SAME, 0, null, 0, null);
+    } else {
+      mv.visitFrame(org.objectweb.asm.Opcodes.F_SAME1, 0, null, 1, stack);
+    }
+  }
+
   /** Flush everything once this many long limbs are in locals, to bound a method's locals. */
   static final int MAX_LIMB_LOCALS = 96;
 
@@ -111,9 +141,16 @@ final class BlockEmitter {
   private final org.evmjit.evm.fork.Fork fork;
 
   private final Value[] slots = new Value[SLOT_BASE + 1200];
+  /**
+   * Per slot: its {@link Value} is also in the stack array (loaded from there and not changed
+   * since), so a flush need not write it. Cleared whenever the slot is set.
+   */
+  private final boolean[] clean = new boolean[SLOT_BASE + 1200];
   private int height;
   private int lowestVirtual;
   private int nextLocal;
+  /** Static gas of the blocks chained after the current one (charged early with it). */
+  private long gasRest;
   private int lowestTouched = Integer.MAX_VALUE;
   private int highestTouched = Integer.MIN_VALUE;
 
@@ -132,16 +169,65 @@ final class BlockEmitter {
     return nextLocal;
   }
 
-  void emit(Block b) {
-    height = 0;
-    lowestVirtual = Integer.MAX_VALUE;
-    nextLocal = FIRST_VALUE_LOCAL;
-    if (highestTouched >= lowestTouched) {
-      java.util.Arrays.fill(slots, SLOT_BASE + lowestTouched, SLOT_BASE + highestTouched + 1, null);
+  /**
+   * How the chunk links a block to its neighbours (see {@code ClassEmitter}'s chains).
+   *
+   * @param gas static gas charged at the block's entry: its own, plus that of the blocks it is
+   *     chained to
+   * @param minHeight least entry height for the block and the blocks chained after it
+   * @param maxHeight greatest growth over the block and the blocks chained after it
+   * @param gasRest static gas of the chained blocks after this one, charged early: what an
+   *     instruction observing gas adds back besides {@link Block#gasAfter()}
+   * @param carriedIn entered only by falling through from the previous block, which left its
+   *     values in the model (no label, no checks, nothing reloaded)
+   * @param carryOut falls through into a carried block: leave the values as they are
+   * @param body label after the entry checks, where a chained predecessor falls through (or null)
+   * @param nextBody the next block's body label when this block is chained to it (or null)
+   */
+  record Link(long gas, int minHeight, int maxHeight, long gasRest, boolean carriedIn,
+      boolean carryOut, Label body, Label nextBody) {
+    /** A block on its own: its own checks, nothing chained. */
+    static Link of(Block b) {
+      return new Link(b.staticGas(), b.minHeight(), b.maxHeight(), 0, false, false, null, null);
     }
-    lowestTouched = Integer.MAX_VALUE;
-    highestTouched = Integer.MIN_VALUE;
-    prologue(b);
+  }
+
+  /** Most values kept in the model across a carried block boundary; more are flushed there. */
+  static final int MAX_CARRIED_VALUES = 32;
+
+  void emit(Block b) {
+    emit(b, Link.of(b));
+  }
+
+  void emit(Block b, Link link) {
+    if (link.carriedIn()) {
+      // Bound what a long run of carried blocks keeps virtual (and how far height drifts), so
+      // no block's final flush grows without limit.
+      if (Math.abs(height) > 256
+          || (lowestVirtual != Integer.MAX_VALUE && height - lowestVirtual > MAX_CARRIED_VALUES)) {
+        flushAll();
+        moveTop();
+        nextLocal = FIRST_VALUE_LOCAL;
+      }
+    } else {
+      height = 0;
+      lowestVirtual = Integer.MAX_VALUE;
+      nextLocal = FIRST_VALUE_LOCAL;
+      if (highestTouched >= lowestTouched) {
+        java.util.Arrays.fill(slots, SLOT_BASE + lowestTouched, SLOT_BASE + highestTouched + 1, null);
+        java.util.Arrays.fill(clean, SLOT_BASE + lowestTouched, SLOT_BASE + highestTouched + 1, false);
+      }
+      lowestTouched = Integer.MAX_VALUE;
+      highestTouched = Integer.MIN_VALUE;
+      boolean checks = prologue(link);
+      if (link.body() != null) {
+        mv.visitLabel(link.body());
+        if (checks) { // else the entry label's frame is at the same offset
+          frame(mv);
+        }
+      }
+    }
+    gasRest = link.gasRest();
     int n = b.size();
     if (n == 0) { // the end of the code: STOP
       stop();
@@ -158,15 +244,23 @@ final class BlockEmitter {
       }
     }
     if (b.end() == Block.End.FALL_THROUGH) {
+      if (link.carryOut()) {
+        return; // the next block's code follows directly, with this model
+      }
       flushAll();
       moveTop();
-      jumpTo(Math.min(b.next(), codeLength));
+      if (link.nextBody() != null) {
+        mv.visitJumpInsn(GOTO, link.nextBody());
+      } else {
+        jumpTo(Math.min(b.next(), codeLength));
+      }
     }
   }
 
   // ---- block entry ----
 
-  private void prologue(Block b) {
+  /** The entry checks of the link; false when there are none (no code emitted). */
+  private boolean prologue(Link b) {
     if (b.minHeight() > 0) {
       mv.visitVarInsn(ILOAD, L_TOP);
       pushInt(4 * b.minHeight());
@@ -177,12 +271,13 @@ final class BlockEmitter {
       pushInt(4 * (Frame.MAX_STACK - b.maxHeight()));
       mv.visitJumpInsn(IF_ICMPGT, targets.halt(HaltReason.STACK_OVERFLOW));
     }
-    if (b.staticGas() > 0) {
+    if (b.gas() > 0) {
       mv.visitVarInsn(LLOAD, L_GAS);
-      pushLong(b.staticGas());
+      pushLong(b.gas());
       mv.visitInsn(LSUB);
       storeGasAndCheck();
     }
+    return b.minHeight() > 0 || b.maxHeight() > 0 || b.gas() > 0;
   }
 
   /** Stores the long on the JVM stack as gas, halting out of gas when negative. */
@@ -280,7 +375,7 @@ final class BlockEmitter {
       case SAR -> binaryOp(Refs.U_SAR, Refs.J_SAR);
       case PC -> push(Value.of(pc, 0, 0, 0));
       case CODESIZE -> push(Value.of(codeLength, 0, 0, 0));
-      case GAS -> gas(b.gasAfter()[i]);
+      case GAS -> gas(b.gasAfter()[i] + gasRest);
       case MSIZE -> {
         mv.visitVarInsn(ALOAD, L_FRAME);
         Refs.FRAME_MEMORY.emit(mv);
@@ -319,7 +414,7 @@ final class BlockEmitter {
         Refs.WORD_TO_LIMBS.emit(mv);
         pushArraySlot();
       }
-      case MLOAD -> mload();
+      case MLOAD -> mload(b, i);
       case MSTORE, MSTORE8 -> mstore(op == MSTORE8);
       case JUMP -> jump();
       case JUMPI -> jumpi(b);
@@ -335,7 +430,7 @@ final class BlockEmitter {
       case BLOBHASH -> call(op, Refs.BLOBHASH, true, 0);
       case SLOAD -> call(op, Refs.SLOAD, true, 0);
       // SSTORE reads the gas left (EIP-2200 sentry): give it the interpreter's view.
-      case SSTORE -> call(op, Refs.SSTORE, true, b.gasAfter()[i]);
+      case SSTORE -> call(op, Refs.SSTORE, true, b.gasAfter()[i] + gasRest);
       case TLOAD -> call(op, Refs.TLOAD, true, 0);
       case TSTORE -> call(op, Refs.TSTORE, true, 0);
       case LOG0, LOG0 + 1, LOG0 + 2, LOG0 + 3, LOG4 -> {
@@ -382,6 +477,7 @@ final class BlockEmitter {
 
   private void set(int k, Value v) {
     slots[SLOT_BASE + k] = v;
+    clean[SLOT_BASE + k] = false;
     lowestTouched = Math.min(lowestTouched, k);
     highestTouched = Math.max(highestTouched, k);
     if (v != null && k < lowestVirtual) {
@@ -410,7 +506,10 @@ final class BlockEmitter {
     return true;
   }
 
-  /** The value in slot {@code k}, loading it from the array into locals if it is there. */
+  /**
+   * The value in slot {@code k}, loading it from the array into locals if it is there; the
+   * loaded value stays in the slot, marked clean, so a later DUP or use does not load it again.
+   */
   private Value operand(int k) {
     Value v = slot(k);
     if (v != null) {
@@ -422,6 +521,10 @@ final class BlockEmitter {
       index(k, i);
       mv.visitInsn(LALOAD);
       v.local[i] = storeNewLocal();
+    }
+    if (registerValues) {
+      set(k, v);
+      clean[SLOT_BASE + k] = true;
     }
     return v;
   }
@@ -474,12 +577,15 @@ final class BlockEmitter {
     for (int k = Math.max(from, lowestVirtual); k < to; k++) {
       Value v = slot(k);
       if (v != null) {
-        // s[top + 4k .. +3] = limbs: one compact call (HotSpot inlines it to four stores)
-        mv.visitVarInsn(ALOAD, L_STACK);
-        index(k, 0);
-        loadAll(v);
-        Refs.J_PUT.emit(mv);
+        if (!clean[SLOT_BASE + k]) {
+          // s[top + 4k .. +3] = limbs: one compact call (HotSpot inlines it to four stores)
+          mv.visitVarInsn(ALOAD, L_STACK);
+          index(k, 0);
+          loadAll(v);
+          Refs.J_PUT.emit(mv);
+        }
         slots[SLOT_BASE + k] = null;
+        clean[SLOT_BASE + k] = false;
       }
     }
   }
@@ -489,6 +595,7 @@ final class BlockEmitter {
       flushRange(lowestVirtual, height);
       for (int k = Math.max(height, lowestVirtual); k < height + 64 && SLOT_BASE + k < slots.length; k++) {
         slots[SLOT_BASE + k] = null;
+        clean[SLOT_BASE + k] = false;
       }
       lowestVirtual = Integer.MAX_VALUE;
     }
@@ -814,59 +921,46 @@ final class BlockEmitter {
 
   // ---- memory ----
 
-  /** Pops a memory offset and leaves it, as {@code MemoryGas.operand} gives it, in a new long local. */
-  private int popMemoryOffset() {
-    Value v = pop();
-    if (v.isConstant()) {
-      long[] s = v.constant.clone();
-      pushLong(MemoryGas.operand(s, 0));
-    } else {
-      loadAll(v);
-      Refs.J_MEM_OPERAND.emit(mv);
-    }
-    return storeNewLocal();
-  }
-
-  private void expandMemory(int offsetLocal, long length) {
+  /**
+   * MLOAD, MSTORE, MSTORE8: one {@code JitOps} call each with the offset's limbs, which expands
+   * memory when needed and returns the gas left (negative: out of gas). An MLOAD whose word is
+   * popped right away only expands.
+   */
+  private void mload(Block b, int i) {
+    Value offset = pop();
+    boolean unused = i + 1 < b.size() && b.ops()[i + 1] == POP && registerValues;
     mv.visitVarInsn(ALOAD, L_FRAME);
     mv.visitVarInsn(LLOAD, L_GAS);
-    mv.visitVarInsn(LLOAD, offsetLocal);
-    pushLong(length);
-    Refs.MEMORY_EXPAND.emit(mv);
-    storeGasAndCheck();
-  }
-
-  private void mload() {
-    int offset = popMemoryOffset();
-    expandMemory(offset, 32);
-    // the word goes straight into the array slot the offset came from (Memory.loadWord, as the interpreter)
-    mv.visitVarInsn(ALOAD, L_FRAME);
-    Refs.FRAME_MEMORY.emit(mv);
-    mv.visitVarInsn(LLOAD, offset);
-    mv.visitInsn(L2I);
+    if (unused) {
+      loadAll(offset);
+      pushLong(32);
+      Refs.J_EXPAND.emit(mv);
+      storeGasAndCheck();
+      push(Value.of(0, 0, 0, 0)); // never read: the POP that follows drops it
+      return;
+    }
     mv.visitVarInsn(ALOAD, L_STACK);
     index(height, 0);
-    Refs.MEMORY_LOAD_WORD.emit(mv);
+    loadAll(offset);
+    Refs.J_MLOAD.emit(mv);
+    storeGasAndCheck();
     pushArraySlot();
   }
 
   private void mstore(boolean oneByte) {
-    int offset = popMemoryOffset();
+    Value offset = pop();
     Value v = pop();
-    expandMemory(offset, oneByte ? 1 : 32);
     mv.visitVarInsn(ALOAD, L_FRAME);
-    Refs.FRAME_MEMORY.emit(mv);
-    mv.visitVarInsn(LLOAD, offset);
-    mv.visitInsn(L2I);
+    mv.visitVarInsn(LLOAD, L_GAS);
+    loadAll(offset);
     if (oneByte) {
       loadLimb(v, 0);
-      mv.visitInsn(L2I);
-      mv.visitInsn(I2B);
-      Refs.MEMORY_STORE_BYTE.emit(mv);
+      Refs.J_MSTORE8.emit(mv);
     } else {
       loadAll(v);
-      Refs.J_STORE_WORD.emit(mv);
+      Refs.J_MSTORE.emit(mv);
     }
+    storeGasAndCheck();
   }
 
   // ---- control flow ----
@@ -946,6 +1040,7 @@ final class BlockEmitter {
     mv.visitJumpInsn(IFEQ, notTaken);
     jumpToTarget(target);
     mv.visitLabel(notTaken);
+    frame(mv);
     jumpTo(next);
   }
 

@@ -47,7 +47,8 @@ public final class ClassEmitter {
   public static final int DISPATCH_FANOUT = 64;
 
   private static final String FRAME = Type.getInternalName(Frame.class);
-  private static final String CHUNK_DESC = "(L" + FRAME + ";L" + Type.getInternalName(Host.class) + ";I)I";
+  private static final String HOST = Type.getInternalName(Host.class);
+  private static final String CHUNK_DESC = "(L" + FRAME + ";L" + HOST + ";I)I";
 
   /** A single block would not fit a chunk: analyse again with shorter blocks. */
   public static final class BlockTooLargeException extends RuntimeException {
@@ -80,12 +81,10 @@ public final class ClassEmitter {
 
   public Output emit() {
     List<List<Block>> chunks = partition();
-    cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-      @Override
-      protected String getCommonSuperClass(String a, String b) {
-        return "java/lang/Object"; // only identical reference types meet; never load classes
-      }
-    };
+    // Stack map frames are declared by the emitters (every join point has the same simple
+    // frame, see BlockEmitter.CHUNK_FRAME_LOCALS); ASM's frame inference was most of the
+    // compile time of large codes. The verifier checks them when the class is defined.
+    cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     cw.visit(CLASS_FILE_VERSION, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
         new String[] {Type.getInternalName(CompiledCode.class)});
     constructor();
@@ -154,13 +153,14 @@ public final class ClassEmitter {
   /** {@code run(f, h)}: loop calling the dispatcher until a chunk returns -DONE or -SUSPEND. */
   private void run() {
     MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run",
-        "(L" + FRAME + ";L" + Type.getInternalName(Host.class) + ";)I", null, null);
+        "(L" + FRAME + ";L" + HOST + ";)I", null, null);
     mv.visitCode();
     mv.visitVarInsn(ALOAD, 1);
     Refs.FRAME_PC.emit(mv);
     mv.visitVarInsn(ISTORE, 3);
     Label loop = new Label();
     mv.visitLabel(loop);
+    mv.visitFrame(F_APPEND, 1, new Object[] {INTEGER}, 0, null);
     mv.visitVarInsn(ALOAD, 1);
     mv.visitVarInsn(ALOAD, 2);
     mv.visitVarInsn(ILOAD, 3);
@@ -215,6 +215,7 @@ public final class ClassEmitter {
     mv.visitJumpInsn(IF_ICMPGE, right);
     tree(mv, t, lo, mid - 1);
     mv.visitLabel(right);
+    mv.visitFrame(F_SAME, 0, null, 0, null);
     tree(mv, t, mid, hi);
   }
 
@@ -243,6 +244,7 @@ public final class ClassEmitter {
 
     // Entry switch: also the target of dynamic jumps within the chunk.
     mv.visitLabel(targets.dispatch);
+    BlockEmitter.firstFrame(mv);
     List<Block> entries = new ArrayList<>();
     for (int i = 0; i < blocks.size(); i++) {
       if (i == 0 || blocks.get(i).entry()) {
@@ -259,13 +261,19 @@ public final class ClassEmitter {
     mv.visitLookupSwitchInsn(targets.exit, keys, keyLabels);
 
     BlockEmitter emitter = new BlockEmitter(mv, targets, registerValues, code, fork);
-    for (Block b : blocks) {
-      mv.visitLabel(labels.get(b.start()));
-      emitter.emit(b);
+    BlockEmitter.Link[] links = links(blocks);
+    for (int i = 0; i < blocks.size(); i++) {
+      Block b = blocks.get(i);
+      if (!links[i].carriedIn()) {
+        mv.visitLabel(labels.get(b.start()));
+        BlockEmitter.frame(mv);
+      }
+      emitter.emit(b, links[i]);
     }
 
     // Exit to another chunk: pc local holds the next pc.
     mv.visitLabel(targets.exit);
+    BlockEmitter.frame(mv);
     mv.visitVarInsn(ALOAD, BlockEmitter.L_FRAME);
     mv.visitVarInsn(ILOAD, BlockEmitter.L_TOP);
     mv.visitInsn(ICONST_2);
@@ -279,11 +287,13 @@ public final class ClassEmitter {
 
     if (targets.returnNegatedUsed) {
       mv.visitLabel(targets.returnNegated);
+      BlockEmitter.frame(mv, INTEGER);
       mv.visitInsn(INEG);
       mv.visitInsn(IRETURN);
     }
     for (Map.Entry<HaltReason, Label> halt : targets.halts.entrySet()) {
       mv.visitLabel(halt.getValue());
+      BlockEmitter.frame(mv);
       mv.visitVarInsn(ALOAD, BlockEmitter.L_FRAME);
       mv.visitFieldInsn(GETSTATIC, Type.getInternalName(HaltReason.class), halt.getKey().name(),
           Type.getDescriptor(HaltReason.class));
@@ -293,6 +303,58 @@ public final class ClassEmitter {
     }
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  /**
+   * Chains of blocks within a chunk: block i is chained to block i+1 when it falls through into
+   * it. A chain is entered at any of its blocks and then runs to its last block unless it halts
+   * exceptionally (every block but the last falls through), so the entry checks the stack
+   * bounds and charges the static gas of the whole rest of the chain, and a fall-through skips
+   * the next block's checks. <b>Sound</b> for the reason checks at block entry are: an
+   * exceptional halt consumes all gas and undoes the frame wherever it is detected, and the
+   * interpreter would halt somewhere in the same chain; instructions that observe the gas left
+   * add back the early charge ({@link BlockEmitter.Link#gasRest()}), and calls and creates end
+   * their chain. A chained block that is not an entry (a straight-line run split for size) is
+   * reached only by that fall-through, so it also keeps the previous block's values in
+   * locals ("carried": no flush, no reload, no label).
+   */
+  private BlockEmitter.Link[] links(List<Block> blocks) {
+    int n = blocks.size();
+    BlockEmitter.Link[] links = new BlockEmitter.Link[n];
+    Label[] bodies = new Label[n];
+    boolean[] carried = new boolean[n];
+    for (int i = 1; i < n; i++) {
+      if (chained(blocks, i - 1)) {
+        carried[i] = registerValues && !blocks.get(i).entry();
+        bodies[i] = carried[i] ? null : new Label();
+      }
+    }
+    long gas = 0;
+    int min = 0, max = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      Block b = blocks.get(i);
+      long rest = 0;
+      if (chained(blocks, i)) {
+        rest = gas;
+        gas += b.staticGas();
+        min = Math.max(b.minHeight(), min - b.netHeight());
+        max = Math.min(Frame.MAX_STACK + 1, Math.max(b.maxHeight(), b.netHeight() + max));
+      } else {
+        gas = b.staticGas();
+        min = b.minHeight();
+        max = b.maxHeight();
+      }
+      boolean carryOut = i + 1 < n && carried[i + 1];
+      links[i] = new BlockEmitter.Link(gas, min, max, rest, carried[i], carryOut, bodies[i],
+          i + 1 < n ? bodies[i + 1] : null);
+    }
+    return links;
+  }
+
+  /** Whether block i of the chunk falls through into block i+1 of the same chunk. */
+  private static boolean chained(List<Block> blocks, int i) {
+    return i + 1 < blocks.size() && blocks.get(i).end() == Block.End.FALL_THROUGH
+        && blocks.get(i).next() == blocks.get(i + 1).start();
   }
 
   private static final class ChunkTargets implements BlockEmitter.Targets {

@@ -40,19 +40,12 @@ final class Refs {
   static final Ref ADDRESS_TO_LIMBS = Ref.method(Address.class, "toLimbs", L, I);
   static final Ref WORD_TO_LIMBS = Ref.method(Word.class, "toLimbs", L, I);
   static final Ref MEMORY_SIZE = Ref.method(Memory.class, "size");
-  static final Ref MEMORY_LOAD_WORD = Ref.method(Memory.class, "loadWord", I, L, I);
-  static final Ref MEMORY_STORE_WORD = Ref.method(Memory.class, "storeWord", I, L, I);
-  static final Ref MEMORY_STORE_BYTE = Ref.method(Memory.class, "storeByte", I, byte.class);
-  static final Ref CODE_BYTES = Ref.method(Code.class, "bytes");
 
   // ---- gas, memory ----
-  static final Ref MEMORY_EXPAND = Ref.method(MemoryGas.class, "expand", Frame.class, J, J, J);
-  static final Ref MEMORY_OPERAND = Ref.method(MemoryGas.class, "operand", L, I);
 
   // ---- Instructions: one semantics for both engines ----
   static final Ref NO_OUTPUT = Ref.field(Instructions.class, "NO_OUTPUT");
   static final Ref EXECUTE = Ref.method(Instructions.class, "execute", I, Frame.class, Host.class);
-  static final Ref IS_JUMP_TARGET = Ref.method(Instructions.class, "isJumpTarget", Frame.class, L, I);
   static final Ref CALLDATALOAD = Ref.method(Instructions.class, "callDataLoad", byte[].class, L, I);
   static final Ref EXP = Ref.method(Instructions.class, "exp", Frame.class, Host.class);
   static final Ref KECCAK256 = Ref.method(Instructions.class, "keccak256", Frame.class);
@@ -60,7 +53,6 @@ final class Refs {
   static final Ref EXTCODESIZE = Ref.method(Instructions.class, "extCodeSize", Frame.class, Host.class);
   static final Ref EXTCODEHASH = Ref.method(Instructions.class, "extCodeHash", Frame.class, Host.class);
   static final Ref EXTCODECOPY = Ref.method(Instructions.class, "extCodeCopy", Frame.class, Host.class);
-  static final Ref COPY_TO_MEMORY = Ref.method(Instructions.class, "copyToMemory", Frame.class, byte[].class);
   static final Ref RETURNDATACOPY = Ref.method(Instructions.class, "returnDataCopy", Frame.class);
   static final Ref MCOPY = Ref.method(Instructions.class, "mcopy", Frame.class);
   static final Ref BLOCKHASH = Ref.method(Instructions.class, "blockHash", Frame.class, Host.class);
@@ -96,10 +88,11 @@ final class Refs {
   static final Ref J_SLT = Ref.method(JitOps.class, "slt", J, J, J, J, J, J, J, J);
   static final Ref J_EQ = Ref.method(JitOps.class, "eq", J, J, J, J, J, J, J, J);
   static final Ref J_ISZERO = Ref.method(JitOps.class, "isZero", J, J, J, J);
-  static final Ref J_MEM_OPERAND = Ref.method(JitOps.class, "memOperand", J, J, J, J);
   static final Ref J_JUMP_TARGET = Ref.method(JitOps.class, "jumpTarget", Code.class, J, J, J, J);
-  static final Ref J_LOAD_LIMB = Ref.method(JitOps.class, "loadLimb", Memory.class, I, I);
-  static final Ref J_STORE_WORD = Ref.method(JitOps.class, "storeWord", Memory.class, I, J, J, J, J);
+  static final Ref J_MLOAD = Ref.method(JitOps.class, "mload", Frame.class, J, L, I, J, J, J, J);
+  static final Ref J_MSTORE = Ref.method(JitOps.class, "mstore", Frame.class, J, J, J, J, J, J, J, J, J);
+  static final Ref J_MSTORE8 = Ref.method(JitOps.class, "mstore8", Frame.class, J, J, J, J, J, J);
+  static final Ref J_EXPAND = Ref.method(JitOps.class, "expand", Frame.class, J, J, J, J, J, J);
 
   static final Ref J_PUT = Ref.method(JitOps.class, "put", L, I, J, J, J, J);
   static final Ref J_MUL = j("mul");

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import org.evmjit.evm.frame.Code;
+import org.evmjit.evm.frame.Frame;
 import org.evmjit.evm.frame.Memory;
 import org.evmjit.evm.interpreter.MemoryGas;
 import org.evmjit.evm.word.Uint256;
@@ -85,69 +86,122 @@ public final class JitOps {
     s[o + 3] = w3;
   }
 
-  /** Binary {@code op} of Uint256 with μs[0] = x, μs[1] = y; the result at {@code b} (μs[1]'s slot). */
-  private static void binary(int op, long[] s, int b, long x0, long x1, long x2, long x3,
-      long y0, long y1, long y2, long y3) {
-    put(s, b + 4, x0, x1, x2, x3);
-    put(s, b, y0, y1, y2, y3);
-    switch (op) {
-      case 0x02 -> Uint256.mul(s, b + 4, b);
-      case 0x04 -> Uint256.div(s, b + 4, b);
-      case 0x05 -> Uint256.sdiv(s, b + 4, b);
-      case 0x06 -> Uint256.mod(s, b + 4, b);
-      case 0x07 -> Uint256.smod(s, b + 4, b);
-      case 0x0b -> Uint256.signextend(s, b + 4, b);
-      case 0x1a -> Uint256.byteOp(s, b + 4, b);
-      case 0x1b -> Uint256.shl(s, b + 4, b);
-      case 0x1c -> Uint256.shr(s, b + 4, b);
-      case 0x1d -> Uint256.sar(s, b + 4, b);
-      default -> throw new IllegalArgumentException("op " + op);
-    }
-  }
+  // Each writes μs[0] = x and μs[1] = y where the stack array holds them (x at b + 4, y at b) and
+  // runs the interpreter's own Uint256 method there; the result is at b (μs[1]'s slot). One
+  // direct call each, no dispatch on the opcode, so it stays cheap before HotSpot inlines it.
 
   public static void mul(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    binary(0x02, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+    put(s, b + 4, x0, x1, x2, x3);
+    put(s, b, y0, y1, y2, y3);
+    Uint256.mul(s, b + 4, b);
   }
 
   public static void div(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    binary(0x04, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+    put(s, b + 4, x0, x1, x2, x3);
+    put(s, b, y0, y1, y2, y3);
+    Uint256.div(s, b + 4, b);
   }
 
   public static void sdiv(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    binary(0x05, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+    put(s, b + 4, x0, x1, x2, x3);
+    put(s, b, y0, y1, y2, y3);
+    Uint256.sdiv(s, b + 4, b);
   }
 
   public static void mod(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    binary(0x06, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+    put(s, b + 4, x0, x1, x2, x3);
+    put(s, b, y0, y1, y2, y3);
+    Uint256.mod(s, b + 4, b);
   }
 
   public static void smod(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    binary(0x07, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+    put(s, b + 4, x0, x1, x2, x3);
+    put(s, b, y0, y1, y2, y3);
+    Uint256.smod(s, b + 4, b);
   }
 
   public static void signextend(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    binary(0x0b, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+    put(s, b + 4, x0, x1, x2, x3);
+    put(s, b, y0, y1, y2, y3);
+    Uint256.signextend(s, b + 4, b);
   }
 
   public static void byteOp(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    binary(0x1a, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+    put(s, b + 4, x0, x1, x2, x3);
+    put(s, b, y0, y1, y2, y3);
+    Uint256.byteOp(s, b + 4, b);
   }
 
   public static void shl(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    binary(0x1b, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+    put(s, b + 4, x0, x1, x2, x3);
+    put(s, b, y0, y1, y2, y3);
+    Uint256.shl(s, b + 4, b);
   }
 
   public static void shr(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    binary(0x1c, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+    put(s, b + 4, x0, x1, x2, x3);
+    put(s, b, y0, y1, y2, y3);
+    Uint256.shr(s, b + 4, b);
   }
 
   public static void sar(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    binary(0x1d, s, b, x0, x1, x2, x3, y0, y1, y2, y3);
+    put(s, b + 4, x0, x1, x2, x3);
+    put(s, b, y0, y1, y2, y3);
+    Uint256.sar(s, b + 4, b);
   }
 
-  /** Limb {@code limb} (0 = least significant) of the 32-byte word at {@code offset} ({@code Memory.loadWord}). */
-  public static long loadLimb(Memory m, int offset, int limb) {
-    return (long) LONGS.get(m.array(), offset + ((3 - limb) << 3));
+  // ---- memory: MLOAD, MSTORE, MSTORE8 in one call each. The fast path (the word lies inside the
+  // active memory) needs no expansion, so MemoryGas.expand would return the gas unchanged; every
+  // other case goes through the interpreter's MemoryGas.operand/expand, in its order. Each
+  // returns the gas left, negative when out of gas (nothing is then read or written). ----
+
+  /** MLOAD of the word at offset w into {@code s[o..o+3]}. */
+  public static long mload(Frame f, long gas, long[] s, int o, long w0, long w1, long w2, long w3) {
+    Memory m = f.memory;
+    if ((w1 | w2 | w3) == 0 && w0 >= 0 && w0 <= m.size() - 32L) {
+      m.loadWord((int) w0, s, o);
+      return gas;
+    }
+    gas = expand(f, gas, w0, w1, w2, w3, 32);
+    if (gas >= 0) {
+      m.loadWord((int) w0, s, o);
+    }
+    return gas;
+  }
+
+  /** MSTORE of v at offset w. */
+  public static long mstore(Frame f, long gas, long w0, long w1, long w2, long w3,
+      long v0, long v1, long v2, long v3) {
+    Memory m = f.memory;
+    if ((w1 | w2 | w3) != 0 || w0 < 0 || w0 > m.size() - 32L) {
+      gas = expand(f, gas, w0, w1, w2, w3, 32);
+      if (gas < 0) {
+        return gas;
+      }
+    }
+    storeWord(m, (int) w0, v0, v1, v2, v3);
+    return gas;
+  }
+
+  /** MSTORE8 of the low byte of v0 at offset w. */
+  public static long mstore8(Frame f, long gas, long w0, long w1, long w2, long w3, long v0) {
+    Memory m = f.memory;
+    if ((w1 | w2 | w3) != 0 || w0 < 0 || w0 >= m.size()) {
+      gas = expand(f, gas, w0, w1, w2, w3, 1);
+      if (gas < 0) {
+        return gas;
+      }
+    }
+    m.storeByte((int) w0, (byte) v0);
+    return gas;
+  }
+
+  /**
+   * The expansion (and its gas) that touching {@code length} bytes at offset w needs, for an
+   * access whose result is not used (MLOAD followed by POP).
+   */
+  public static long expand(Frame f, long gas, long w0, long w1, long w2, long w3, long length) {
+    return MemoryGas.expand(f, gas, memOperand(w0, w1, w2, w3), length);
   }
 
   /** Writes the value as 32 big-endian bytes at {@code offset} ({@code Memory.storeWord}; already expanded). */
