@@ -7,4 +7,12 @@ import org.evmjit.evm.frame.Code;
 @FunctionalInterface
 public interface EngineSelector {
   ExecutionEngine engineFor(Code code, Fork fork);
+
+  /**
+   * Called after {@code engine}, which {@link #engineFor} chose, ran a segment of a frame of
+   * {@code code} (to its end or to a call or create) and spent {@code gasSpent} of the frame's
+   * own gas (gas handed to a child frame not included). A JIT uses it to weigh hotness by work;
+   * the default does nothing.
+   */
+  default void ran(Code code, Fork fork, ExecutionEngine engine, long gasSpent) {}
 }

@@ -53,7 +53,11 @@ public final class MessageExecutor {
     frames.push(first);
     while (true) {
       Frame current = frames.peek();
-      int result = engines.engineFor(current.code, fork).execute(current, state, tracer);
+      ExecutionEngine engine = engines.engineFor(current.code, fork);
+      long gasBefore = current.gas;
+      int result = engine.execute(current, state, tracer);
+      long gasAfter = result == Frame.SUSPEND ? current.gas + current.pending.gas() : current.gas;
+      engines.ran(current.code, fork, engine, gasBefore - gasAfter);
       if (result == Frame.SUSPEND) {
         Frame child = start(current.pending);
         if (child.status == null) {

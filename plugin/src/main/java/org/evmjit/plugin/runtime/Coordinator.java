@@ -196,9 +196,12 @@ final class Coordinator implements EventQueue.Sink {
     }
   }
 
-  /** One event: a lookup of code that was not compiled, compiling or known bad (or whose backoff ran out). Holds lock. */
+  /**
+   * One event: a lookup of code that was not compiled, compiling or known bad (or whose backoff
+   * ran out), worth one call, or gas spent interpreting cold code, worth {@code calls}. Holds lock.
+   */
   @Override
-  public void accept(long h0, long h1, long h2, long h3, int forkOrdinal, Code code) {
+  public void accept(long h0, long h1, long h2, long h3, int forkOrdinal, Code code, int calls) {
     counters.processed.increment();
     Fork fork = FORKS[forkOrdinal];
     Entry e = table.find(h0, h1, h2, h3, fork);
@@ -221,9 +224,7 @@ final class Coordinator implements EventQueue.Sink {
       count = new int[1];
       cold.put(key, count);
     }
-    if (count[0] != Integer.MAX_VALUE) {
-      count[0]++;
-    }
+    count[0] = (int) Math.min(Integer.MAX_VALUE, (long) count[0] + calls);
     if (count[0] > threshold || pinned.contains(new HashKey(h0, h1, h2, h3))) {
       if (workers.pending() >= maxPending) {
         counters.deferred.increment();

@@ -33,6 +33,8 @@ final class EventQueue {
   private final long[] h3;
   private final byte[] fork;
   private final Code[] code;
+  /** Calls the event stands for: 1 for a lookup, more for a frame that spent much gas interpreted. */
+  private final int[] weight;
 
   @SuppressWarnings("unused") // padding: keep the producers' tail off the consumer's cache line
   private long p1, p2, p3, p4, p5, p6, p7;
@@ -55,6 +57,7 @@ final class EventQueue {
     h3 = new long[capacity];
     fork = new byte[capacity];
     code = new Code[capacity];
+    weight = new int[capacity];
   }
 
   int capacity() {
@@ -67,7 +70,7 @@ final class EventQueue {
   }
 
   /** Adds an event; false (and nothing changes) when the queue is full. Lock-free, never blocks. */
-  boolean offer(long a, long b, long c, long d, int forkOrdinal, Code codeRef) {
+  boolean offer(long a, long b, long c, long d, int forkOrdinal, Code codeRef, int calls) {
     long pos = tail;
     while (true) {
       int i = (int) pos & mask;
@@ -81,6 +84,7 @@ final class EventQueue {
           h3[i] = d;
           fork[i] = (byte) forkOrdinal;
           code[i] = codeRef;
+          weight[i] = calls;
           SEQ.setRelease(sequence, i, pos + 1);
           return true;
         }
@@ -95,7 +99,7 @@ final class EventQueue {
 
   /** What {@link #poll} hands to the consumer. */
   interface Sink {
-    void accept(long h0, long h1, long h2, long h3, int forkOrdinal, Code code);
+    void accept(long h0, long h1, long h2, long h3, int forkOrdinal, Code code, int calls);
   }
 
   /** Takes up to {@code max} events in order; consumer thread only. Returns how many. */
@@ -110,7 +114,7 @@ final class EventQueue {
       }
       Code c = code[i];
       code[i] = null;
-      sink.accept(h0[i], h1[i], h2[i], h3[i], fork[i], c);
+      sink.accept(h0[i], h1[i], h2[i], h3[i], fork[i], c, weight[i]);
       SEQ.setRelease(sequence, i, h + mask + 1);
       h++;
       n++;

@@ -14,6 +14,11 @@ import java.util.Objects;
  * @param threshold calls counted before a code hash is sent to the compiler: call number
  *     {@code threshold + 1} triggers the compile, so {@code 0} compiles on first sight. Default
  *     {@value #DEFAULT_THRESHOLD}; see {@link #DEFAULT_THRESHOLD} for the measurement behind it.
+ * @param gasPerCall interpreted gas that counts as one more call: a frame segment that spends
+ *     {@code g} gas on the interpreter adds {@code g / gasPerCall} to its code's count, so code
+ *     whose single call is heavy (a 12-million-gas hash loop) turns hot in a few calls instead
+ *     of a thousand, while ordinary calls (tens of thousands of gas) count as one call. Default
+ *     {@value #DEFAULT_GAS_PER_CALL}; 0 counts calls only.
  * @param workers compile threads. Default: half the cores, at least 1 and at most 4. Compiling
  *     is background work; the other cores belong to the threads that execute transactions and
  *     to the JVM's own JIT, which has to compile every class we generate again to machine code.
@@ -57,6 +62,7 @@ import java.util.Objects;
 public record JitConfig(
     boolean enabled,
     int threshold,
+    long gasPerCall,
     int workers,
     int queueCapacity,
     int maxPendingJobs,
@@ -84,6 +90,13 @@ public record JitConfig(
    * distinct codes, which take 78.5% of all lookups; threshold 1 compiles 8,339 for 95.7%.
    */
   public static final int DEFAULT_THRESHOLD = 1_000;
+  /**
+   * The default {@link #gasPerCall}: 100,000. A typical contract call spends 20,000 to 80,000 gas,
+   * so it still counts as one call; a call that runs for milliseconds on the interpreter (the
+   * evm-benchmarks spend 2 to 200 million gas a call, 10 to 400 ms) counts as tens to thousands
+   * of calls, which is what it is worth compiling for (the compile costs 1 to 20 ms).
+   */
+  public static final long DEFAULT_GAS_PER_CALL = 100_000;
   public static final int DEFAULT_QUEUE_CAPACITY = 16_384;
   public static final int DEFAULT_MAX_PENDING_JOBS = 128;
   public static final Duration DEFAULT_COMPILE_TIMEOUT = Duration.ofSeconds(10);
@@ -103,6 +116,7 @@ public record JitConfig(
 
   public JitConfig {
     require(threshold >= 0, "threshold must be >= 0, not " + threshold);
+    require(gasPerCall >= 0, "gasPerCall must be >= 0, not " + gasPerCall);
     require(workers >= 1, "workers must be >= 1, not " + workers);
     require(queueCapacity >= 2 && queueCapacity <= 1 << 30, "queueCapacity must be in [2, 2^30], not " + queueCapacity);
     require(maxPendingJobs >= 1, "maxPendingJobs must be >= 1, not " + maxPendingJobs);
@@ -128,7 +142,7 @@ public record JitConfig(
   /** A builder starting from this configuration. */
   public Builder toBuilder() {
     return new Builder()
-        .enabled(enabled).threshold(threshold).workers(workers).queueCapacity(queueCapacity)
+        .enabled(enabled).threshold(threshold).gasPerCall(gasPerCall).workers(workers).queueCapacity(queueCapacity)
         .maxPendingJobs(maxPendingJobs).compileTimeout(compileTimeout).budgetBytes(budgetBytes)
         .idleEviction(idleEviction).maxColdEntries(maxColdEntries).maxFailureEntries(maxFailureEntries)
         .failureBackoff(failureBackoff).maxFailureBackoff(maxFailureBackoff)
@@ -155,6 +169,7 @@ public record JitConfig(
   public static final class Builder {
     private boolean enabled = true;
     private int threshold = DEFAULT_THRESHOLD;
+    private long gasPerCall = DEFAULT_GAS_PER_CALL;
     private int workers = defaultWorkers();
     private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
     private int maxPendingJobs = DEFAULT_MAX_PENDING_JOBS;
@@ -172,6 +187,7 @@ public record JitConfig(
 
     public Builder enabled(boolean v) { enabled = v; return this; }
     public Builder threshold(int v) { threshold = v; return this; }
+    public Builder gasPerCall(long v) { gasPerCall = v; return this; }
     public Builder workers(int v) { workers = v; return this; }
     public Builder queueCapacity(int v) { queueCapacity = v; return this; }
     public Builder maxPendingJobs(int v) { maxPendingJobs = v; return this; }
@@ -186,7 +202,7 @@ public record JitConfig(
     public Builder shutdownTimeout(Duration v) { shutdownTimeout = v; return this; }
 
     public JitConfig build() {
-      return new JitConfig(enabled, threshold, workers, queueCapacity, maxPendingJobs, compileTimeout,
+      return new JitConfig(enabled, threshold, gasPerCall, workers, queueCapacity, maxPendingJobs, compileTimeout,
           budgetBytes, idleEviction, maxColdEntries, maxFailureEntries, failureBackoff,
           maxFailureBackoff, housekeepingInterval, shutdownTimeout);
     }

@@ -24,4 +24,12 @@ public final class RuntimeEngineSelector implements EngineSelector {
   public ExecutionEngine engineFor(Code code, Fork fork) {
     return runtime.lookup(code, fork).engineOr(Interpreter.forFork(fork));
   }
+
+  /** Interpreted work counts toward hotness ({@link JitConfig#gasPerCall()}). */
+  @Override
+  public void ran(Code code, Fork fork, ExecutionEngine engine, long gasSpent) {
+    if (engine instanceof Interpreter) {
+      runtime.reportInterpreted(code, fork, gasSpent);
+    }
+  }
 }

@@ -44,6 +44,12 @@ public final class JitOptions {
           + " sight (default: " + JitConfig.DEFAULT_THRESHOLD + ").")
   Integer threshold;
 
+  @Option(names = "--jit-gas-per-call", paramLabel = "GAS",
+      description = "Gas a frame spends on the interpreter that counts as one more call toward the threshold,"
+          + " so code with few but heavy calls is compiled early; 0 counts calls only (default: "
+          + JitConfig.DEFAULT_GAS_PER_CALL + ").")
+  Long gasPerCall;
+
   @Option(names = "--jit-disabled", description = "Turn compilation off: every frame is interpreted (the runtime still answers lookups).")
   boolean disabled;
 
@@ -119,6 +125,9 @@ public final class JitOptions {
     JitConfig.Builder b = JitConfig.builder().enabled(!disabled);
     if (threshold != null) {
       b.threshold(threshold);
+    }
+    if (gasPerCall != null) {
+      b.gasPerCall(gasPerCall);
     }
     if (workers != null) {
       b.workers(workers);
