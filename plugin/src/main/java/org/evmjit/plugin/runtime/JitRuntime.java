@@ -179,20 +179,16 @@ public final class JitRuntime implements AutoCloseable {
    * past {@link JitConfig#gasPerCall()} gas it counts as that many more calls toward the
    * threshold, so a contract whose few calls do much work is compiled without waiting for a
    * thousand of them. Code that is resident (compiled, compiling, remembered as failed) or
-   * runs while the runtime is disabled posts nothing. Never blocks, never allocates.
+   * runs while the runtime is disabled posts nothing. Never blocks.
    */
   public void reportInterpreted(Code code, Fork fork, long gasSpent) {
     long perCall = config.gasPerCall();
     if (perCall == 0 || gasSpent < perCall || !coordinator.enabled) {
       return;
     }
-    byte[] codeHash = code.hash();
-    long h0 = (long) LONGS.get(codeHash, 0);
-    long h1 = (long) LONGS.get(codeHash, 8);
-    long h2 = (long) LONGS.get(codeHash, 16);
-    long h3 = (long) LONGS.get(codeHash, 24);
-    if (table.find(h0, h1, h2, h3, fork) == null) {
-      offer(h0, h1, h2, h3, fork, code, (int) Math.min(Integer.MAX_VALUE, gasSpent / perCall));
+    Coordinator.HashKey k = key(code.hash()); // off the hit path: only frames that spent gasPerCall
+    if (table.find(k.h0(), k.h1(), k.h2(), k.h3(), fork) == null) {
+      offer(k.h0(), k.h1(), k.h2(), k.h3(), fork, code, (int) Math.min(Integer.MAX_VALUE, gasSpent / perCall));
     }
   }
 

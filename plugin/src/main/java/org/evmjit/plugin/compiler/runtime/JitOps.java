@@ -158,14 +158,13 @@ public final class JitOps {
   /** MLOAD of the word at offset w into {@code s[o..o+3]}. */
   public static long mload(Frame f, long gas, long[] s, int o, long w0, long w1, long w2, long w3) {
     Memory m = f.memory;
-    if ((w1 | w2 | w3) == 0 && w0 >= 0 && w0 <= m.size() - 32L) {
-      m.loadWord((int) w0, s, o);
-      return gas;
+    if ((w1 | w2 | w3) != 0 || w0 < 0 || w0 > m.size() - 32L) {
+      gas = expand(f, gas, w0, w1, w2, w3, 32);
+      if (gas < 0) {
+        return gas;
+      }
     }
-    gas = expand(f, gas, w0, w1, w2, w3, 32);
-    if (gas >= 0) {
-      m.loadWord((int) w0, s, o);
-    }
+    m.loadWord((int) w0, s, o);
     return gas;
   }
 
