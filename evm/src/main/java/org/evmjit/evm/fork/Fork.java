@@ -23,7 +23,9 @@ public enum Fork {
   LONDON("London"),
   PARIS("Paris"),
   SHANGHAI("Shanghai"),
-  CANCUN("Cancun");
+  CANCUN("Cancun"),
+  PRAGUE("Prague"),
+  OSAKA("Osaka");
 
   /** The name the ethereum/tests fixtures use in their {@code post} sections. */
   private final String fixtureName;
