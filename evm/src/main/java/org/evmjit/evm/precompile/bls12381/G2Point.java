@@ -118,16 +118,39 @@ public final class G2Point {
     return Jacobian.multiple(x, y, k).toAffine();
   }
 
-  /** The sum of [k_i]P_i (the G2 multi-scalar multiplication), each term by double-and-add. */
+  /**
+   * The sum of [k_i]P_i (the G2 multi-scalar multiplication), for points in G2: the scalars
+   * are reduced modulo r, and more than one pair goes through {@link Pippenger}.
+   */
   public static G2Point sumOfProducts(List<G2Point> points, List<BigInteger> scalars) {
-    Jacobian acc = Jacobian.INFINITY;
-    for (int i = 0; i < points.size(); i++) {
-      G2Point p = points.get(i);
-      if (!p.infinity) {
-        acc = acc.add(Jacobian.multiple(p.x, p.y, scalars.get(i)));
-      }
+    List<BigInteger> reduced = scalars.stream().map(k -> k.mod(CurveParams.ORDER)).toList();
+    if (points.size() == 1) {
+      return points.get(0).mul(reduced.get(0));
     }
-    return acc.toAffine();
+    Pippenger.Ops<Jacobian> ops =
+        new Pippenger.Ops<>() {
+          @Override
+          public Jacobian infinity() {
+            return Jacobian.INFINITY;
+          }
+
+          @Override
+          public Jacobian dbl(Jacobian a) {
+            return a.dbl();
+          }
+
+          @Override
+          public Jacobian add(Jacobian a, Jacobian b) {
+            return a.add(b);
+          }
+
+          @Override
+          public Jacobian addPoint(Jacobian a, int index) {
+            G2Point p = points.get(index);
+            return p.infinity ? a : a.addAffine(p.x, p.y);
+          }
+        };
+    return Pippenger.sum(ops, reduced).toAffine();
   }
 
   @Override

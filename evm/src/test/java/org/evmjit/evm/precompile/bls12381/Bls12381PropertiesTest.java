@@ -164,6 +164,41 @@ class Bls12381PropertiesTest {
   }
 
   @Test
+  void pippengerMatchesTheSumOfSingleMultiplications() {
+    BigInteger max = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+    for (int k : new int[] {2, 5, 33}) {
+      List<G1Point> ps = new java.util.ArrayList<>();
+      List<G2Point> qs = new java.util.ArrayList<>();
+      List<BigInteger> scalars = new java.util.ArrayList<>();
+      for (int i = 0; i < k; i++) {
+        ps.add(G1Point.GENERATOR.mul(randomBelow(R)));
+        qs.add(G2Point.GENERATOR.mul(randomBelow(R)));
+        scalars.add(new BigInteger(256, random));
+      }
+      // edge cases: a repeated point, a point and its negation, infinity, scalars 0, r, 2^256-1
+      ps.set(1, ps.get(0));
+      qs.set(1, qs.get(0));
+      scalars.set(1, scalars.get(0));
+      if (k > 2) {
+        ps.set(2, ps.get(0).negate());
+        qs.set(2, qs.get(0).negate());
+        ps.set(3, G1Point.INFINITY);
+        qs.set(3, G2Point.INFINITY);
+        scalars.set(3, R);
+        scalars.set(4, max);
+      }
+      G1Point expected1 = G1Point.INFINITY;
+      G2Point expected2 = G2Point.INFINITY;
+      for (int i = 0; i < k; i++) {
+        expected1 = expected1.add(ps.get(i).mul(scalars.get(i)));
+        expected2 = expected2.add(qs.get(i).mul(scalars.get(i)));
+      }
+      assertEquals(expected1, G1Point.sumOfProducts(ps, scalars), "G1, k = " + k);
+      assertEquals(expected2, G2Point.sumOfProducts(qs, scalars), "G2, k = " + k);
+    }
+  }
+
+  @Test
   void scalarsAreNotReduced() {
     G1Point p = G1Point.GENERATOR.mul(randomBelow(R));
     byte[] big = R.add(BigInteger.valueOf(7)).toByteArray();
