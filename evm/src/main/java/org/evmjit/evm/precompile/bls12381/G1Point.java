@@ -119,30 +119,10 @@ public final class G1Point {
     if (points.size() == 1) {
       return points.get(0).mul(reduced.get(0));
     }
-    Pippenger.Ops<Jacobian> ops =
-        new Pippenger.Ops<>() {
-          @Override
-          public Jacobian infinity() {
-            return Jacobian.INFINITY;
-          }
-
-          @Override
-          public Jacobian dbl(Jacobian a) {
-            return a.dbl();
-          }
-
-          @Override
-          public Jacobian add(Jacobian a, Jacobian b) {
-            return a.add(b);
-          }
-
-          @Override
-          public Jacobian addPoint(Jacobian a, int index) {
-            G1Point p = points.get(index);
-            return p.infinity ? a : a.addAffine(p.x, p.y);
-          }
-        };
-    return Pippenger.sum(ops, reduced).toAffine();
+    Pippenger.AddPoint<Jacobian> addPoint =
+        (a, i) -> points.get(i).infinity ? a : a.addAffine(points.get(i).x, points.get(i).y);
+    return Pippenger.sum(Jacobian.INFINITY, Jacobian::dbl, Jacobian::add, addPoint, reduced)
+        .toAffine();
   }
 
   @Override

@@ -3,30 +3,30 @@ package org.evmjit.evm.precompile.bls12381;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * Multi-scalar multiplication sum([k_i] P_i) by Pippenger's bucket method, for any group given
- * by its {@link Ops}: the scalars are cut into windows of c bits; per window, each point is
+ * by its operations on an accumulator type J: the scalars are cut into windows of c bits; per window, each point is
  * added into the bucket of its digit, and the buckets are summed as sum(d * B_d) with two
  * running sums; the windows are combined by c doublings each.
  */
 final class Pippenger {
-  /** The group operations on the accumulator type J; points are addressed by index. */
-  interface Ops<J> {
-    J infinity();
-
-    J dbl(J a);
-
-    J add(J a, J b);
-
-    /** a + P_index. */
-    J addPoint(J a, int index);
+  /** a + P_index. */
+  interface AddPoint<J> {
+    J apply(J a, int index);
   }
 
   private Pippenger() {}
 
   /** sum([scalars[i]] P_i) for i below scalars.size(); scalars are non-negative. */
-  static <J> J sum(Ops<J> ops, List<BigInteger> scalars) {
+  static <J> J sum(
+      J infinity,
+      UnaryOperator<J> dbl,
+      BinaryOperator<J> add,
+      AddPoint<J> addPoint,
+      List<BigInteger> scalars) {
     int n = scalars.size();
     int bits = 0;
     for (BigInteger s : scalars) {
@@ -35,28 +35,28 @@ final class Pippenger {
     int c = window(n);
     int windows = (bits + c - 1) / c;
     List<J> buckets = new ArrayList<>((1 << c) - 1);
-    J result = ops.infinity();
+    J result = infinity;
     for (int w = windows - 1; w >= 0; w--) {
       for (int i = 0; i < c && w < windows - 1; i++) {
-        result = ops.dbl(result);
+        result = dbl.apply(result);
       }
       buckets.clear();
       for (int b = 0; b < (1 << c) - 1; b++) {
-        buckets.add(ops.infinity());
+        buckets.add(infinity);
       }
       for (int i = 0; i < n; i++) {
         int digit = digit(scalars.get(i), w * c, c);
         if (digit != 0) {
-          buckets.set(digit - 1, ops.addPoint(buckets.get(digit - 1), i));
+          buckets.set(digit - 1, addPoint.apply(buckets.get(digit - 1), i));
         }
       }
-      J running = ops.infinity();
-      J windowSum = ops.infinity();
+      J running = infinity;
+      J windowSum = infinity;
       for (int b = buckets.size() - 1; b >= 0; b--) {
-        running = ops.add(running, buckets.get(b));
-        windowSum = ops.add(windowSum, running);
+        running = add.apply(running, buckets.get(b));
+        windowSum = add.apply(windowSum, running);
       }
-      result = ops.add(result, windowSum);
+      result = add.apply(result, windowSum);
     }
     return result;
   }
