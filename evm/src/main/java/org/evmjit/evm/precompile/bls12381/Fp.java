@@ -181,7 +181,10 @@ public final class Fp {
     return mul(this);
   }
 
-  /** Montgomery multiplication (CIOS; the top limb of p leaves bits free, so no extra carry word). */
+  /**
+   * Montgomery multiplication (CIOS; the top limb of p leaves bits free, so no extra carry
+   * word is needed).
+   */
   public Fp mul(Fp o) {
     long a0 = l0;
     long a1 = l1;
@@ -339,12 +342,23 @@ public final class Fp {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Fp f && f.l0 == l0 && f.l1 == l1 && f.l2 == l2 && f.l3 == l3 && f.l4 == l4 && f.l5 == l5;
+    return o instanceof Fp f
+        && f.l0 == l0
+        && f.l1 == l1
+        && f.l2 == l2
+        && f.l3 == l3
+        && f.l4 == l4
+        && f.l5 == l5;
   }
 
   @Override
   public int hashCode() {
-    return Long.hashCode(l0 ^ (l1 * 31) ^ (l2 * 961) ^ (l3 * 29791) ^ (l4 * 923521) ^ (l5 * 28629151));
+    long h = l0;
+    h = h * 31 + l1;
+    h = h * 31 + l2;
+    h = h * 31 + l3;
+    h = h * 31 + l4;
+    return Long.hashCode(h * 31 + l5);
   }
 
   @Override
