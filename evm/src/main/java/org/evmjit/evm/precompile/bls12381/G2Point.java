@@ -98,7 +98,37 @@ public final class G2Point {
       return true;
     }
     Jacobian xP = Jacobian.multiple(x, y, CurveParams.SEED_ABS);
-    return xP.isAt(x.conjugate().mul(CurveParams.PSI_X), y.conjugate().mul(CurveParams.PSI_Y).neg());
+    G2Point minusPsi = psi().negate();
+    return xP.isAt(minusPsi.x, minusPsi.y);
+  }
+
+  /** psi, the untwist-Frobenius-twist endomorphism: (conj(x) PSI_X, conj(y) PSI_Y). */
+  public G2Point psi() {
+    if (infinity) {
+      return this;
+    }
+    return new G2Point(
+        x.conjugate().mul(CurveParams.PSI_X), y.conjugate().mul(CurveParams.PSI_Y), false);
+  }
+
+  /**
+   * [h_eff]P, the cofactor clearing of RFC 9380 section 8.8.2, computed as its Appendix G.3
+   * does (Budroni and Pintore): [x^2 - x - 1]P + [x - 1]psi(P) + psi^2([2]P) with the seed x,
+   * which equals [h_eff]P for every point of the twist with two 64-bit multiplications instead
+   * of one by the 636-bit h_eff.
+   */
+  public G2Point clearCofactor() {
+    G2Point t1 = mulBySeed(); // [x]P
+    G2Point t2 = psi();
+    G2Point t3 = add(this).psi().psi();
+    t3 = t3.add(t2.negate());
+    t2 = t1.add(t2).mulBySeed();
+    return t3.add(t2).add(t1.negate()).add(negate());
+  }
+
+  /** [x]P for the negative seed x. */
+  private G2Point mulBySeed() {
+    return mul(CurveParams.SEED_ABS).negate();
   }
 
   public G2Point negate() {

@@ -8,9 +8,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Multi-scalar multiplication sum([k_i] P_i) by Pippenger's bucket method, for any group given
- * by its operations on an accumulator type J: the scalars are cut into windows of c bits; per window, each point is
- * added into the bucket of its digit, and the buckets are summed as sum(d * B_d) with two
- * running sums; the windows are combined by c doublings each.
+ * by its operations on an accumulator type J: the scalars are cut into windows of c bits; per
+ * window, each point is added into the bucket of its digit, and the buckets are summed as
+ * sum(d * B_d) with two running sums; the windows are combined by c doublings each.
  */
 final class Pippenger {
   /** a + P_index. */

@@ -97,6 +97,15 @@ class Bls12381PropertiesTest {
   }
 
   @Test
+  void fastCofactorClearingEqualsMultiplicationByHeff() {
+    G2Point off = g2OutsideSubgroup();
+    G2Point g = G2Point.GENERATOR;
+    for (G2Point p : List.of(off, off.add(g), g, G2Point.INFINITY)) {
+      assertEquals(p.mul(CurveParams.H_EFF_G2), p.clearCofactor());
+    }
+  }
+
+  @Test
   void pairingIsBilinearAndNonDegenerate() {
     BigInteger a = randomBelow(R);
     BigInteger b = randomBelow(R);
@@ -201,9 +210,9 @@ class Bls12381PropertiesTest {
   @Test
   void scalarsAreNotReduced() {
     G1Point p = G1Point.GENERATOR.mul(randomBelow(R));
-    byte[] big = R.add(BigInteger.valueOf(7)).toByteArray();
+    byte[] big = R.add(BigInteger.valueOf(7)).toByteArray(); // r + 7 < 2^255: at most 32 bytes
     byte[] s = new byte[32];
-    System.arraycopy(big, Math.max(0, big.length - 32), s, 32 - Math.min(32, big.length), Math.min(32, big.length));
+    System.arraycopy(big, 0, s, 32 - big.length, big.length);
     assertArrayEquals(
         new G1Msm().execute(concat(p.encode(), scalar(7))),
         new G1Msm().execute(concat(p.encode(), s)));
