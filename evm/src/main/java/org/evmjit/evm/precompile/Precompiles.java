@@ -13,13 +13,15 @@ import org.evmjit.evm.word.Address;
  *   <li>Byzantium: 0x05 modexp (EIP-198), 0x06-0x08 BN254 add, mul, pairing (EIP-196/197);
  *   <li>Istanbul: 0x09 blake2f (EIP-152), cheaper BN254 (EIP-1108);
  *   <li>Berlin: modexp repriced (EIP-2565);
- *   <li>Cancun: 0x0a KZG point evaluation (EIP-4844).
+ *   <li>Cancun: 0x0a KZG point evaluation (EIP-4844);
+ *   <li>Osaka: modexp repriced and bounded (EIP-7883, EIP-7823), 0x100 P256VERIFY (EIP-7951).
  * </ul>
  *
- * The tables are built once; {@link #get} is an address range check and two array loads.
+ * The tables are built once, indexed by address up to the highest one (0x100: 257 entries per
+ * fork); {@link #get} is an address range check and two array loads.
  */
 public final class Precompiles {
-  private static final int MAX_ADDRESS = 0x0a;
+  private static final int MAX_ADDRESS = 0x100;
 
   /** BY_FORK[fork.ordinal()][address]: the precompile, or null. */
   private static final Precompile[][] BY_FORK = new Precompile[Fork.values().length][];
@@ -62,7 +64,7 @@ public final class Precompiles {
     t[0x03] = new Ripemd160();
     t[0x04] = new Identity();
     if (fork.isAtLeast(Fork.BYZANTIUM)) {
-      t[0x05] = new ModExp(fork.isAtLeast(Fork.BERLIN) ? ModExpGas.EIP2565 : ModExpGas.EIP198);
+      t[0x05] = new ModExp(ModExpGas.of(fork));
       Bn254Gas bn = Bn254Gas.of(fork);
       t[0x06] = new Bn254Add(bn);
       t[0x07] = new Bn254Mul(bn);
@@ -73,6 +75,9 @@ public final class Precompiles {
     }
     if (fork.isAtLeast(Fork.CANCUN)) {
       t[0x0a] = new PointEvaluation();
+    }
+    if (fork.isAtLeast(Fork.OSAKA)) {
+      t[0x100] = new P256Verify();
     }
     return t;
   }
