@@ -14,10 +14,11 @@ import org.bouncycastle.math.ec.ECPoint;
  * R' = (h * s^-1) G + (r * s^-1) Q is not the point at infinity with R'.x mod n = r. Output: the
  * 32-byte word 1 when valid, empty otherwise. The gas, 6,900, is charged whatever the input.
  *
- * <p>Bouncy Castle's curve ({@code CustomNamedCurves} "secp256r1", constant-field arithmetic)
- * does the point arithmetic; the EIP's checks are written here so each is explicit. Its
- * {@code ECDSASigner} is not used: it also accepts an x that is r + n and applies its own
- * public-key validation, which would hide the EIP's rules.
+ * <p>Bouncy Castle's curve ({@code CustomNamedCurves} "secp256r1", its specialised field
+ * arithmetic) does the double multiplication; the EIP's checks are written here, in its order, so
+ * each rule is visible. Its {@code ECDSASigner} would also fit (same equation, r and s ranges),
+ * but it wants an {@code ECPublicKeyParameters}, whose constructor throws on a bad point: the
+ * checks would then be split between exceptions and return values.
  */
 final class P256Verify implements Precompile {
   static final long GAS = 6_900;
