@@ -55,6 +55,7 @@ public final class GasTable {
           t[BLOBHASH] = 3;
           t[BLOBBASEFEE] = 2;
         }
+        case OSAKA -> t[CLZ] = 5; // EIP-7939
         default -> {}
       }
       int[] copy = t.clone();

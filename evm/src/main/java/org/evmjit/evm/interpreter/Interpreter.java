@@ -115,6 +115,7 @@ public final class Interpreter implements ExecutionEngine {
         case SHL -> { Uint256.shl(s, t, t - 4); sp--; pc++; }
         case SHR -> { Uint256.shr(s, t, t - 4); sp--; pc++; }
         case SAR -> { Uint256.sar(s, t, t - 4); sp--; pc++; }
+        case CLZ -> { Uint256.clz(s, t); pc++; }
         case POP -> { sp--; pc++; }
         case MLOAD -> {
           long offset = MemoryGas.operand(s, t);

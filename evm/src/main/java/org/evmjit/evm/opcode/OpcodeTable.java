@@ -45,6 +45,7 @@ public final class OpcodeTable {
     def(0x1b, "SHL", 2, 1, CONSTANTINOPLE);
     def(0x1c, "SHR", 2, 1, CONSTANTINOPLE);
     def(0x1d, "SAR", 2, 1, CONSTANTINOPLE);
+    def(0x1e, "CLZ", 1, 1, OSAKA); // EIP-7939
     def(0x20, "KECCAK256", 2, 1, FRONTIER);
     def(0x30, "ADDRESS", 0, 1, FRONTIER);
     def(0x31, "BALANCE", 1, 1, FRONTIER);

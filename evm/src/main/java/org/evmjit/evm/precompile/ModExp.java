@@ -12,7 +12,6 @@ import java.math.BigInteger;
  */
 final class ModExp implements Precompile {
   private static final BigInteger WORD_BYTES = BigInteger.valueOf(32);
-  private static final BigInteger EIGHT = BigInteger.valueOf(8);
   /**
    * The most operand bytes {@link #execute} accepts (with a non-empty modulus). Longer operands
    * would cost at least 8 * (2^31 - 160) / 20, about 859 million gas, beyond any gas limit, and
@@ -31,6 +30,10 @@ final class ModExp implements Precompile {
     BigInteger baseLength = length(input, 0);
     BigInteger expLength = length(input, 32);
     BigInteger modLength = length(input, 64);
+    if (pricing.outOfBounds(baseLength) || pricing.outOfBounds(expLength)
+        || pricing.outOfBounds(modLength)) {
+      return Long.MAX_VALUE; // EIP-7823: the call fails, consuming all its gas
+    }
     BigInteger gas = pricing.cost(baseLength.max(modLength), iterations(input, baseLength, expLength));
     return gas.bitLength() < 64 ? gas.longValue() : Long.MAX_VALUE;
   }
@@ -74,9 +77,9 @@ final class ModExp implements Precompile {
 
   /**
    * The adjusted exponent length: the index of the highest set bit of the exponent's first
-   * 32 bytes, plus 8 bits for each exponent byte beyond 32.
+   * 32 bytes, plus 8 (EIP-7883: 16) for each exponent byte beyond 32.
    */
-  private static BigInteger iterations(byte[] input, BigInteger baseLength, BigInteger expLength) {
+  private BigInteger iterations(byte[] input, BigInteger baseLength, BigInteger expLength) {
     int headLength = expLength.min(WORD_BYTES).intValue();
     BigInteger headOffset = baseLength.add(BigInteger.valueOf(96));
     BigInteger head =
@@ -87,6 +90,8 @@ final class ModExp implements Precompile {
     if (expLength.compareTo(WORD_BYTES) <= 0) {
       return highestBit;
     }
-    return expLength.subtract(WORD_BYTES).multiply(EIGHT).add(highestBit);
+    return expLength.subtract(WORD_BYTES)
+        .multiply(BigInteger.valueOf(pricing.bitsPerExtraExponentByte()))
+        .add(highestBit);
   }
 }

@@ -23,12 +23,14 @@ import org.evmjit.evm.word.Address;
  *   <li>Cancun: 0x0a KZG point evaluation (EIP-4844);
  *   <li>Prague: 0x0b-0x11 BLS12-381 G1ADD, G1MSM, G2ADD, G2MSM, PAIRING_CHECK, MAP_FP_TO_G1,
  *       MAP_FP2_TO_G2 (EIP-2537).
+ *   <li>Osaka: modexp repriced and bounded (EIP-7883, EIP-7823), 0x100 P256VERIFY (EIP-7951).
  * </ul>
  *
- * The tables are built once; {@link #get} is an address range check and two array loads.
+ * The tables are built once, indexed by address up to the highest one (0x100: 257 entries per
+ * fork); {@link #get} is an address range check and two array loads.
  */
 public final class Precompiles {
-  private static final int MAX_ADDRESS = 0x11;
+  private static final int MAX_ADDRESS = 0x100;
 
   /** BY_FORK[fork.ordinal()][address]: the precompile, or null. */
   private static final Precompile[][] BY_FORK = new Precompile[Fork.values().length][];
@@ -71,7 +73,7 @@ public final class Precompiles {
     t[0x03] = new Ripemd160();
     t[0x04] = new Identity();
     if (fork.isAtLeast(Fork.BYZANTIUM)) {
-      t[0x05] = new ModExp(fork.isAtLeast(Fork.BERLIN) ? ModExpGas.EIP2565 : ModExpGas.EIP198);
+      t[0x05] = new ModExp(ModExpGas.of(fork));
       Bn254Gas bn = Bn254Gas.of(fork);
       t[0x06] = new Bn254Add(bn);
       t[0x07] = new Bn254Mul(bn);
@@ -91,6 +93,9 @@ public final class Precompiles {
       t[0x0f] = new PairingCheck();
       t[0x10] = new MapFpToG1();
       t[0x11] = new MapFp2ToG2();
+    }
+    if (fork.isAtLeast(Fork.OSAKA)) {
+      t[0x100] = new P256Verify();
     }
     return t;
   }

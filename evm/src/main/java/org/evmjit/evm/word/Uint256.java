@@ -963,6 +963,22 @@ public final class Uint256 {
     setSmall(s, a, (s[a] | s[a + 1] | s[a + 2] | s[a + 3]) == 0 ? 1 : 0);
   }
 
+  /** CLZ (EIP-7939), in place at {@code a}: the number of leading zero bits, 256 for zero. */
+  public static void clz(long[] s, int a) {
+    setSmall(s, a, clz(s[a], s[a + 1], s[a + 2], s[a + 3]));
+  }
+
+  /**
+   * The leading zero bits of the value with limbs {@code x0} (least significant) to {@code x3}:
+   * 256 for zero. The one CLZ semantics, called by the interpreter and by compiled code.
+   */
+  public static long clz(long x0, long x1, long x2, long x3) {
+    if (x3 != 0) return Long.numberOfLeadingZeros(x3);
+    if (x2 != 0) return 64 + Long.numberOfLeadingZeros(x2);
+    if (x1 != 0) return 128 + Long.numberOfLeadingZeros(x1);
+    return 192 + Long.numberOfLeadingZeros(x0);
+  }
+
   /** NOT, in place at {@code a}. */
   public static void not(long[] s, int a) {
     s[a] = ~s[a];

@@ -40,6 +40,23 @@ class InstructionTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("org.evmjit.evm.testing.Engines#all")
+  void clzCountsLeadingZeroBitsFromOsaka(String name, EngineSelector engine) {
+    assertEquals(BigInteger.valueOf(256), returned(new EvmHarness(Fork.OSAKA, engine)
+        .run(code().push(0).op(CLZ).returnTop())));
+    // not a compile-time constant: CALLDATASIZE (0) + 2^64 is computed at run time
+    assertEquals(BigInteger.valueOf(191), returned(new EvmHarness(Fork.OSAKA, engine)
+        .run(code().push(BigInteger.ONE.shiftLeft(64)).op(CALLDATASIZE).op(ADD).op(CLZ).returnTop())));
+    assertEquals(BigInteger.ZERO, returned(new EvmHarness(Fork.OSAKA, engine)
+        .run(code().push(BigInteger.ONE.shiftLeft(255)).op(CLZ).returnTop())));
+    assertEquals(BigInteger.valueOf(255), returned(new EvmHarness(Fork.OSAKA, engine)
+        .run(code().op(CALLDATASIZE).push(1).op(ADD).op(CLZ).returnTop())));
+    TransactionResult cancun = new EvmHarness(Fork.CANCUN, engine).gasLimit(50_000)
+        .run(code().push(1).op(CLZ).returnTop());
+    assertEquals(ExecutionStatus.HALT, cancun.status());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("org.evmjit.evm.testing.Engines#all")
   void divisionByZeroGivesZero(String name, EngineSelector engine) {
     for (int op : new int[] {DIV, SDIV, MOD, SMOD}) {
       assertEquals(BigInteger.ZERO, run(engine, code().push(0).push(7).op(op).returnTop()), "op " + op);

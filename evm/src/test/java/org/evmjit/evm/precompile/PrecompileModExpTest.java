@@ -2,6 +2,7 @@ package org.evmjit.evm.precompile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.HexFormat;
@@ -15,6 +16,8 @@ class PrecompileModExpTest {
   private static final Precompile ISTANBUL = Precompiles.get(Address.of(5), Fork.ISTANBUL);
   private static final Precompile BERLIN = Precompiles.get(Address.of(5), Fork.BERLIN);
   private static final Precompile CANCUN = Precompiles.get(Address.of(5), Fork.CANCUN);
+  private static final Precompile PRAGUE = Precompiles.get(Address.of(5), Fork.PRAGUE);
+  private static final Precompile OSAKA = Precompiles.get(Address.of(5), Fork.OSAKA);
 
   private static final String MAX_WORD = "ff".repeat(32);
 
@@ -135,6 +138,37 @@ class PrecompileModExpTest {
     assertArrayEquals(new byte[0], BERLIN.execute(new byte[0]));
     assertEquals(0, BYZANTIUM.gasCost(new byte[0]));
     assertEquals(200, BERLIN.gasCost(new byte[0]));
+  }
+
+  @Test
+  void eip7883PricingFromOsaka() {
+    // max length 32: complexity 16; 255 iterations (EIP-2565 in Prague: 1360)
+    assertEquals(16 * 255, OSAKA.gasCost(hex(EIP198_EXAMPLE_1)));
+    assertEquals(1360, PRAGUE.gasCost(hex(EIP198_EXAMPLE_1)));
+    // 64-byte operands: 2 * 8^2 = 128; exponent 0x10001: 16 iterations; exponent 2: the minimum 500
+    String base = "01" + "00".repeat(63);
+    assertEquals(128 * 16, OSAKA.gasCost(call(base, "010001", base)));
+    assertEquals(500, OSAKA.gasCost(call(base, "02", base)));
+    // 40-byte exponent, first 32 bytes 0x01 00..00 (bit 248): 16 * 8 + 248 iterations
+    String exp = "01" + "00".repeat(39);
+    assertEquals(16 * (16 * 8 + 248), OSAKA.gasCost(call("03", exp, "05")));
+    assertEquals(200, PRAGUE.gasCost(call("03", exp, "05")), "EIP-2565: 8 * 8 + 248 = 312 / 3");
+    // the results themselves do not change
+    assertArrayEquals(BERLIN.execute(call(base, "010001", "07" + base)),
+        OSAKA.execute(call(base, "010001", "07" + base)));
+  }
+
+  @Test
+  void eip7823BoundsEachLengthTo1024BytesFromOsaka() {
+    String k = "01" + "00".repeat(1023); // 1024 bytes: allowed, 2 * 128^2 for one iteration
+    assertEquals(2 * 128 * 128, OSAKA.gasCost(call(k, "03", k)));
+    String over = "01" + "00".repeat(1024); // 1025 bytes
+    for (byte[] in : new byte[][] {call(over, "03", "05"), call("03", over, "05"), call("03", "05", over)}) {
+      assertEquals(Long.MAX_VALUE, OSAKA.gasCost(in), "a length over 1024 fails the call");
+      assertTrue(PRAGUE.gasCost(in) < 10_000_000, "no bound before Osaka");
+    }
+    // the bound applies to the declared length, even with no operand bytes given
+    assertEquals(Long.MAX_VALUE, OSAKA.gasCost(hex(len(0) + len(0) + len(1025))));
   }
 
   @Test

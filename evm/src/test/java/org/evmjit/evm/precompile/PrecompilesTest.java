@@ -35,7 +35,7 @@ class PrecompilesTest {
   void getAgreesWithAddresses() {
     for (Fork fork : Fork.values()) {
       List<Address> active = Precompiles.addresses(fork);
-      for (long a = 0; a <= 20; a++) {
+      for (long a = 0; a <= 0x102; a++) {
         Precompile p = Precompiles.get(Address.of(a), fork);
         assertEquals(active.contains(Address.of(a)), p != null, fork + " " + a);
       }

@@ -422,6 +422,7 @@ class Uint256Test {
   void unaryOps() {
     unary("iszero", Uint256::iszero, x -> bool(x.signum() == 0));
     unary("not", Uint256::not, x -> MAX.subtract(x));
+    unary("clz", Uint256::clz, x -> BigInteger.valueOf(256 - x.bitLength()));
   }
 
   @Test

@@ -90,8 +90,12 @@ final class Contracts {
   }
 
   static TransactionResult run(WorldState state, EngineSelector engines, Transaction tx) {
-    TransactionProcessor p = engines == null ? new TransactionProcessor(Fork.CANCUN)
-        : new TransactionProcessor(Fork.CANCUN, engines);
+    return run(state, engines, tx, Fork.CANCUN);
+  }
+
+  static TransactionResult run(WorldState state, EngineSelector engines, Transaction tx, Fork fork) {
+    TransactionProcessor p = engines == null ? new TransactionProcessor(fork)
+        : new TransactionProcessor(fork, engines);
     return p.process(state, ENV, tx, null);
   }
 

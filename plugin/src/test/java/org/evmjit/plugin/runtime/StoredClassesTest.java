@@ -4,18 +4,24 @@ import static org.evmjit.plugin.runtime.StoreFixtures.runtimeConfig;
 import static org.evmjit.plugin.runtime.StoreFixtures.start;
 import static org.evmjit.plugin.runtime.TestCodes.quiesce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.frame.Code;
 import org.evmjit.evm.state.WorldState;
+import org.evmjit.evm.tx.ExecutionStatus;
 import org.evmjit.evm.tx.Transaction;
 import org.evmjit.evm.tx.TransactionResult;
+import org.evmjit.evm.word.Word;
 import org.evmjit.plugin.compiler.CompilerFingerprint;
 import org.evmjit.plugin.runtime.asm.AsmArtifactFormat;
 import org.evmjit.plugin.runtime.asm.AsmProgramCompiler;
@@ -108,6 +114,44 @@ class StoredClassesTest {
     assertEquals(0, s.store().loadedFromStore());
     Artifact rewritten = store.artifacts().get(key(code(1)));
     assertTrue(rewritten != null && rewritten.classBytes().length > 100, "the fresh compile replaced it");
+  }
+
+  /** Returns CLZ of the first calldata word: undefined (INVALID) before Osaka, so its classes differ. */
+  private static final byte[] CLZ_CODE = {0x60, 0x00, 0x35, 0x1e, 0x60, 0x00, 0x52, 0x60, 0x20, 0x60, 0x00, (byte) 0xf3};
+
+  @Test
+  void oneCodeCompiledForPragueAndOsakaIsStoredTwiceUnderItsForkAndLoadsBack() {
+    WorldState pre = world.pre.copy();
+    pre.putAccount(Contracts.address(20), 1, Word.ZERO, CLZ_CODE, Map.of());
+    Code code = pre.get(Contracts.address(20)).code();
+    Transaction tx = world.call(20, 0, 0x1234); // CLZ = 256 - 13
+    JitRuntime first = start(runtimeConfig().build(), StoreConfig.of(store));
+    for (Fork fork : List.of(Fork.PRAGUE, Fork.OSAKA)) {
+      first.lookup(code, fork);
+    }
+    quiesce(first);
+    first.close();
+    ArtifactKey prague = new ArtifactKey(code.hash(), "Prague", CompilerFingerprint.get());
+    ArtifactKey osaka = new ArtifactKey(code.hash(), "Osaka", CompilerFingerprint.get());
+    assertNotEquals(prague, osaka);
+    assertEquals(2, store.artifacts().size());
+    assertFalse(Arrays.equals(store.artifacts().get(prague).classBytes(), store.artifacts().get(osaka).classBytes()),
+        "CLZ compiled as an instruction for Osaka, as INVALID for Prague");
+
+    JitRuntime second = start(runtimeConfig().build(), StoreConfig.of(store));
+    assertEquals(2, second.stats().store().preloaded());
+    for (Fork fork : List.of(Fork.PRAGUE, Fork.OSAKA)) {
+      TransactionResult expected = Contracts.run(pre.copy(), null, tx, fork);
+      TransactionResult actual = Contracts.run(pre.copy(), second.selector(), tx, fork);
+      assertNull(Contracts.compare(expected, actual), fork.fixtureName());
+    }
+    assertEquals(ExecutionStatus.HALT, Contracts.run(pre.copy(), second.selector(), tx, Fork.PRAGUE).status());
+    assertEquals(BigInteger.valueOf(256 - 13),
+        new BigInteger(1, Contracts.run(pre.copy(), second.selector(), tx, Fork.OSAKA).output()));
+    JitStats s = second.stats();
+    second.close();
+    assertEquals(0, s.compilations().dispatched(), "both came from the store");
+    assertEquals(2, s.store().preloadDefined());
   }
 
   /** Stores the first half of the real class of {@code code}: it passes the store's checks, not the JVM's. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import org.evmjit.evm.fork.Fork;
 import org.evmjit.statetest.fuzz.Fuzzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = {
       "Generates programs (random bytes and structured snippets: jumps valid and invalid, loops,"
-          + " deep stacks, memory growth, storage, calls into a second generated contract, creates,"
+          + " deep stacks, memory growth, storage, calls into a second generated contract and into the"
+          + " fork's precompiles, creates,"
           + " logs, gas limits that run out anywhere), runs each on the interpreter and the JIT and"
           + " compares validity, status, gas used, output, logs hash and state root.",
       "Each divergence is written to --out as a state-test JSON that"
@@ -37,6 +39,11 @@ final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Where divergences are written (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("fuzz-divergences");
 
+  @Option(names = "--fork", paramLabel = "NAME", converter = Converters.ForkConverter.class,
+      description = "Fork whose opcodes and precompiles the programs use and whose rules run them"
+          + " (default: the newest evmjit implements, ${DEFAULT-VALUE}).")
+  Fork fork = Fork.values()[Fork.values().length - 1];
+
   private final Io io;
 
   FuzzCommand(Io io) {
@@ -52,7 +59,7 @@ final class FuzzCommand implements Callable<Integer> {
     Thread[] threads = new Thread[Math.max(1, workers)];
     for (int t = 0; t < threads.length; t++) {
       threads[t] = Thread.ofPlatform().stackSize(16 << 20).start(() -> {
-        Fuzzer fuzzer = new Fuzzer();
+        Fuzzer fuzzer = new Fuzzer(fork);
         for (long i = next.getAndIncrement(); i < programs; i = next.getAndIncrement()) {
           Fuzzer.Divergence d = fuzzer.run(seed, i);
           if (d != null) {

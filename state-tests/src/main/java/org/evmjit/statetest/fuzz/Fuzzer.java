@@ -35,22 +35,28 @@ public final class Fuzzer {
 
   private final StateTestLoader loader = new StateTestLoader();
   private final InterpreterExecutor interpreter = new InterpreterExecutor();
+  private final Fork fork;
+
+  /** Programs of {@code fork}'s opcodes and precompiles, run under its rules. */
+  public Fuzzer(Fork fork) {
+    this.fork = fork;
+  }
 
   /** Runs case {@code index} of {@code seed}; null when the engines agree. */
   public Divergence run(long seed, long index) {
     Random rnd = new Random(seed * 1_000_003L + index);
-    ProgramGenerator.Case c = new ProgramGenerator(rnd).next();
+    ProgramGenerator.Case c = new ProgramGenerator(rnd, fork).next();
     String name = "fuzz_" + seed + "_" + index;
     ObjectNode test = fixture(c);
     StateTest st = loader.parse(file(name, test), name).get(0);
     Transaction tx = st.transaction().build(Indexes.ZERO);
     WorldState a = st.newPreState();
     WorldState b = st.newPreState();
-    TransactionResult expected = interpreter.execute(Fork.CANCUN, a, st.env().toBlockEnv(Fork.CANCUN), tx, null);
+    TransactionResult expected = interpreter.execute(fork, a, st.env().toBlockEnv(fork), tx, null);
     String diff;
     try {
       // a fresh selector per case, so its classes can be unloaded
-      TransactionResult actual = new JitExecutor().execute(Fork.CANCUN, b, st.env().toBlockEnv(Fork.CANCUN), tx, null);
+      TransactionResult actual = new JitExecutor().execute(fork, b, st.env().toBlockEnv(fork), tx, null);
       diff = DifferentialExecutor.firstDifference(expected, actual, a, b);
     } catch (RuntimeException | StackOverflowError e) {
       diff = "exception in the JIT: " + e;
@@ -66,7 +72,7 @@ public final class Fuzzer {
     entry.put("hash", "0x" + HEX.formatHex(a.stateRoot()));
     entry.put("logs", "0x" + HEX.formatHex(LogsHash.of(expected.logs())));
     entry.put("txbytes", "0x");
-    ((ObjectNode) test.get("post")).putArray("Cancun").add(entry);
+    ((ObjectNode) test.get("post")).putArray(fork.fixtureName()).add(entry);
     test.putObject("_info").put("comment", "evmjit fuzz divergence: " + diff);
     return new Divergence(name, diff, file(name, test));
   }

@@ -1,9 +1,13 @@
 package org.evmjit.statetest.fuzz;
 
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.opcode.OpcodeTable;
+import org.evmjit.evm.precompile.Precompiles;
+import org.evmjit.evm.word.Address;
 
 /**
  * Random EVM programs for differential fuzzing, of two kinds: random bytes biased towards defined
@@ -11,16 +15,26 @@ import org.evmjit.evm.opcode.OpcodeTable;
  * programs built from snippets that exercise what a compiler can get wrong: constant and dynamic
  * jumps (valid, into PUSH data, out of range), loops, deep stacks with DUP/SWAP, memory growth,
  * storage with the SSTORE sentry, GAS mid-block, calls into another generated contract
- * (CALL/STATICCALL/DELEGATECALL/CALLCODE), CREATE, logs, RETURN/REVERT.
+ * (CALL/STATICCALL/DELEGATECALL/CALLCODE), calls of the fork's precompiles, CREATE, logs,
+ * RETURN/REVERT. Only opcodes and precompiles the fork defines are chosen on purpose.
  */
 public final class ProgramGenerator {
   /** Address of the second contract the first one calls. */
   public static final String CALLEE = "0x00000000000000000000000000000000000c0ffe";
 
-  private final Random rnd;
+  /** Precompile input lengths: empty, words, and each precompile's expected sizes. */
+  private static final int[] PRECOMPILE_INPUT_LENGTHS = {0, 1, 32, 64, 96, 128, 160, 192, 213, 256, 288, 384, 512};
 
-  public ProgramGenerator(Random rnd) {
+  private final Random rnd;
+  private final Fork fork;
+  private final int[] arithmetic;
+  private final List<Address> precompiles;
+
+  public ProgramGenerator(Random rnd, Fork fork) {
     this.rnd = rnd;
+    this.fork = fork;
+    this.arithmetic = IntStream.of(ARITHMETIC).filter(op -> OpcodeTable.isDefined(op, fork)).toArray();
+    this.precompiles = Precompiles.addresses(fork);
   }
 
   /** Random bytes, mostly defined opcodes, with JUMPDESTs and jumps to them. */
@@ -33,7 +47,7 @@ public final class ProgramGenerator {
         int op;
         do {
           op = rnd.nextInt(256);
-        } while (!OpcodeTable.isDefined(op, Fork.CANCUN) && rnd.nextInt(10) != 0);
+        } while (!OpcodeTable.isDefined(op, fork) && rnd.nextInt(10) != 0);
         if (op >= 0xf0 && op != 0xf3 && op != 0xfd && rnd.nextInt(4) != 0) {
           continue; // fewer calls and creates with random operands
         }
@@ -68,7 +82,7 @@ public final class ProgramGenerator {
   }
 
   private void snippet(Asm a, boolean isCallee) {
-    switch (rnd.nextInt(isCallee ? 11 : 14)) {
+    switch (rnd.nextInt(isCallee ? 12 : 15)) {
       case 0 -> { // arithmetic on constants and calldata
         a.push(word()).push(rnd.nextInt(3) * 32).op(0x35);
         a.op(arith()).push(word()).op(arith()).push(rnd.nextInt(8) * 32).op(0x52);
@@ -134,6 +148,7 @@ public final class ProgramGenerator {
         a.push(0).op(0x35).push(1).op(0x16).push16(over).op(0x57);
         a.push(word()).op(0x50).op(0x5b);
       }
+      case 11 -> precompileCall(a);
       default -> { // a call into the callee or a create; values live across it
         a.push(word()).push(rnd.nextInt(1000));
         int kind = rnd.nextInt(5);
@@ -159,10 +174,38 @@ public final class ProgramGenerator {
     }
   }
 
+  /**
+   * CALL or STATICCALL of one of the fork's precompiles with a few words of memory as input, an
+   * input length from {@link #PRECOMPILE_INPUT_LENGTHS} and all or some gas; the success flag plus
+   * RETURNDATASIZE is kept.
+   */
+  private void precompileCall(Asm a) {
+    int words = rnd.nextInt(8);
+    for (int i = 0; i < words; i++) {
+      a.push(word()).push(32 * i).op(0x52);
+    }
+    a.push(32).push(rnd.nextInt(64)); // retSize retOffset
+    a.push(PRECOMPILE_INPUT_LENGTHS[rnd.nextInt(PRECOMPILE_INPUT_LENGTHS.length)]).push(0);
+    boolean staticCall = rnd.nextBoolean();
+    if (!staticCall) {
+      a.push(rnd.nextInt(4) == 0 ? 1 : 0); // value
+    }
+    a.push(precompiles.get(rnd.nextInt(precompiles.size())).low());
+    if (rnd.nextBoolean()) {
+      a.op(0x5a);
+    } else {
+      a.push(rnd.nextInt(200_000));
+    }
+    a.op(staticCall ? 0xfa : 0xf1);
+    a.op(0x3d).op(0x01).push(0xe0).op(0x52);
+  }
+
+  /** Operators for the arithmetic snippets (CLZ, a unary one, only where the fork has it). */
+  private static final int[] ARITHMETIC = {0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x0b, 0x10, 0x11, 0x12,
+      0x13, 0x14, 0x16, 0x17, 0x18, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e};
+
   private int arith() {
-    int[] ops = {0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x0b, 0x10, 0x11, 0x12, 0x13, 0x14, 0x16, 0x17,
-        0x18, 0x1a, 0x1b, 0x1c, 0x1d};
-    return ops[rnd.nextInt(ops.length)];
+    return arithmetic[rnd.nextInt(arithmetic.length)];
   }
 
   /** An interesting 256-bit value as hex digits. */

@@ -67,6 +67,21 @@ class AotCommandTest {
   }
 
   @Test
+  void compilesForPragueAndOsakaUnderTheirOwnNames() throws Exception {
+    Path store = dir.resolve("store");
+    Path clz = dir.resolve("clz.hex");
+    Files.writeString(clz, "0x60ff1e60005260206000f3\n"); // CLZ: an opcode from Osaka
+    CliRun aot = CliRun.of("aot", "--store", store.toString(), "--fork", "Prague,Osaka", clz.toString());
+    assertEquals(0, aot.status(), aot.toString());
+    assertEquals(2, compiled(aot), aot.toString());
+    for (String fork : new String[] {"Prague", "Osaka"}) {
+      CliRun list = CliRun.of("store", "list", "--store", store.toString(), "--fork", fork);
+      assertEquals(0, list.status(), list.toString());
+      assertTrue(list.out().contains(" " + fork + " ") && list.lastLine().startsWith("1 records"), list.toString());
+    }
+  }
+
+  @Test
   void badInputsAreNamedCountedAsFailedAndTheRunGoesOn() throws Exception {
     Path store = dir.resolve("store");
     Files.writeString(dir.resolve("bad.hex"), "0x60zz");

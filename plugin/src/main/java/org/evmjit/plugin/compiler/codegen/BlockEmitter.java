@@ -340,7 +340,8 @@ final class BlockEmitter {
       case SLT -> compare(Refs.J_SLT, false);
       case SGT -> compare(Refs.J_SLT, true);
       case EQ -> compare(Refs.J_EQ, false);
-      case ISZERO -> isZero();
+      case ISZERO -> unaryToSmall(Refs.J_ISZERO);
+      case CLZ -> unaryToSmall(Refs.U_CLZ);
       case MUL -> {
         if (!shiftByPowerOfTwo(true)) {
           binaryOp(Refs.U_MUL, Refs.J_MUL);
@@ -735,10 +736,14 @@ final class BlockEmitter {
     push(small(storeNewLocal()));
   }
 
-  private void isZero() {
+  /**
+   * ISZERO, CLZ: the operand's limbs (in locals, loaded from the array if there) into a helper
+   * returning the small result, which stays in a local.
+   */
+  private void unaryToSmall(Ref helper) {
     Value x = pop();
     loadAll(x);
-    Refs.J_ISZERO.emit(mv);
+    helper.emit(mv);
     push(small(storeNewLocal()));
   }
 

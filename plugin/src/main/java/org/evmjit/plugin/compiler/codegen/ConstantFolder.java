@@ -20,7 +20,7 @@ final class ConstantFolder {
   static boolean folds(int op) {
     return switch (op) {
       case ADD, MUL, SUB, DIV, SDIV, MOD, SMOD, ADDMOD, MULMOD, SIGNEXTEND, LT, GT, SLT, SGT, EQ,
-          ISZERO, AND, OR, XOR, NOT, BYTE, SHL, SHR, SAR -> true;
+          ISZERO, AND, OR, XOR, NOT, BYTE, SHL, SHR, SAR, CLZ -> true;
       default -> false;
     };
   }
@@ -61,6 +61,7 @@ final class ConstantFolder {
       case SHL -> Uint256.shl(s, t, t - 4);
       case SHR -> Uint256.shr(s, t, t - 4);
       case SAR -> Uint256.sar(s, t, t - 4);
+      case CLZ -> Uint256.clz(s, t);
       default -> throw new IllegalArgumentException("not foldable: " + op);
     }
     return Value.of(s, 0);

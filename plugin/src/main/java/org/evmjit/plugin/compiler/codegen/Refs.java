@@ -88,6 +88,7 @@ final class Refs {
   static final Ref J_SLT = Ref.method(JitOps.class, "slt", J, J, J, J, J, J, J, J);
   static final Ref J_EQ = Ref.method(JitOps.class, "eq", J, J, J, J, J, J, J, J);
   static final Ref J_ISZERO = Ref.method(JitOps.class, "isZero", J, J, J, J);
+  static final Ref U_CLZ = Ref.method(Uint256.class, "clz", J, J, J, J);
   static final Ref J_JUMP_TARGET = Ref.method(JitOps.class, "jumpTarget", Code.class, J, J, J, J);
   static final Ref J_MLOAD = Ref.method(JitOps.class, "mload", Frame.class, J, L, I, J, J, J, J);
   static final Ref J_MSTORE = Ref.method(JitOps.class, "mstore", Frame.class, J, J, J, J, J, J, J, J, J);
