@@ -112,11 +112,11 @@ final class TransactionValidator {
       return "TransactionException.TYPE_3_TX_ZERO_BLOBS";
     }
     int blobs = tx.blobVersionedHashes().size();
+    if (blobs > schedule.max()) { // the block's limit is checked first
+      return "TransactionException.TYPE_3_TX_MAX_BLOB_GAS_ALLOWANCE_EXCEEDED";
+    }
     if (fork.isAtLeast(Fork.OSAKA) && blobs > BlobSchedule.MAX_BLOBS_PER_TX_OSAKA) {
       return "TransactionException.TYPE_3_TX_BLOB_COUNT_EXCEEDED"; // EIP-7594
-    }
-    if (blobs > schedule.max()) {
-      return "TransactionException.TYPE_3_TX_MAX_BLOB_GAS_ALLOWANCE_EXCEEDED";
     }
     for (Word h : tx.blobVersionedHashes()) {
       if (h.toBytes32()[0] != BLOB_COMMITMENT_VERSION_KZG) {
