@@ -3,6 +3,13 @@ package org.evmjit.evm.precompile;
 import java.util.ArrayList;
 import java.util.List;
 import org.evmjit.evm.fork.Fork;
+import org.evmjit.evm.precompile.bls12381.G1Add;
+import org.evmjit.evm.precompile.bls12381.G1Msm;
+import org.evmjit.evm.precompile.bls12381.G2Add;
+import org.evmjit.evm.precompile.bls12381.G2Msm;
+import org.evmjit.evm.precompile.bls12381.MapFp2ToG2;
+import org.evmjit.evm.precompile.bls12381.MapFpToG1;
+import org.evmjit.evm.precompile.bls12381.PairingCheck;
 import org.evmjit.evm.word.Address;
 
 /**
@@ -13,13 +20,15 @@ import org.evmjit.evm.word.Address;
  *   <li>Byzantium: 0x05 modexp (EIP-198), 0x06-0x08 BN254 add, mul, pairing (EIP-196/197);
  *   <li>Istanbul: 0x09 blake2f (EIP-152), cheaper BN254 (EIP-1108);
  *   <li>Berlin: modexp repriced (EIP-2565);
- *   <li>Cancun: 0x0a KZG point evaluation (EIP-4844).
+ *   <li>Cancun: 0x0a KZG point evaluation (EIP-4844);
+ *   <li>Prague: 0x0b-0x11 BLS12-381 G1ADD, G1MSM, G2ADD, G2MSM, PAIRING_CHECK, MAP_FP_TO_G1,
+ *       MAP_FP2_TO_G2 (EIP-2537).
  * </ul>
  *
  * The tables are built once; {@link #get} is an address range check and two array loads.
  */
 public final class Precompiles {
-  private static final int MAX_ADDRESS = 0x0a;
+  private static final int MAX_ADDRESS = 0x11;
 
   /** BY_FORK[fork.ordinal()][address]: the precompile, or null. */
   private static final Precompile[][] BY_FORK = new Precompile[Fork.values().length][];
@@ -73,6 +82,15 @@ public final class Precompiles {
     }
     if (fork.isAtLeast(Fork.CANCUN)) {
       t[0x0a] = new PointEvaluation();
+    }
+    if (fork.isAtLeast(Fork.PRAGUE)) {
+      t[0x0b] = new G1Add();
+      t[0x0c] = new G1Msm();
+      t[0x0d] = new G2Add();
+      t[0x0e] = new G2Msm();
+      t[0x0f] = new PairingCheck();
+      t[0x10] = new MapFpToG1();
+      t[0x11] = new MapFp2ToG2();
     }
     return t;
   }
