@@ -72,16 +72,18 @@ abstract class SharedStateTestSuite {
 
   /** The file's selected entries as tests; loaded only when JUnit reaches the file. */
   private Stream<DynamicNode> entryTests(Path file, String displayName, Predicate<Fork> forks) {
-    List<StateTest> tests;
+    StateTestLoader.Loaded loaded;
     try {
-      tests = loader.load(file, displayName);
+      loaded = loader.loadEach(file, displayName);
     } catch (FixtureException e) {
       return Stream.of(dynamicTest("load", file.toUri(), () -> Assertions.fail(e.getMessage())));
     }
     String skipPath = file.toAbsolutePath().normalize().toString();
-    return tests.stream().flatMap(test -> test.post().stream()
+    Stream<DynamicNode> malformed = loaded.failures().stream()
+        .map(e -> dynamicTest("load", file.toUri(), () -> Assertions.fail(e.getMessage())));
+    return Stream.concat(malformed, loaded.tests().stream().flatMap(test -> test.post().stream()
         .filter(entry -> Fork.byName(entry.forkName()).map(forks::test).orElse(false))
-        .map(entry -> dynamicTest(name(test, entry), file.toUri(), () -> check(test, entry, skipPath))));
+        .map(entry -> dynamicTest(name(test, entry), file.toUri(), () -> check(test, entry, skipPath)))));
   }
 
   private void check(StateTest test, PostEntry entry, String skipPath) {

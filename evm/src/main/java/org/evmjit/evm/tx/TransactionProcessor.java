@@ -13,6 +13,7 @@ import org.evmjit.evm.frame.Message;
 import org.evmjit.evm.host.TxContext;
 import org.evmjit.evm.interpreter.Interpreter;
 import org.evmjit.evm.precompile.Precompiles;
+import org.evmjit.evm.state.Delegation;
 import org.evmjit.evm.state.TransactionState;
 import org.evmjit.evm.state.WorldState;
 import org.evmjit.evm.trace.Tracer;
@@ -21,9 +22,6 @@ import org.evmjit.evm.word.Word;
 
 /** Validates and executes one transaction against a world state, under one fork's rules. */
 public final class TransactionProcessor {
-  /** The chain id state tests run under. */
-  public static final Word CHAIN_ID = Word.ONE;
-
   private final Fork fork;
   private final GasSchedule gas;
   private final EngineSelector engines;
@@ -50,7 +48,9 @@ public final class TransactionProcessor {
    * @param tracer null for no trace
    */
   public TransactionResult process(WorldState state, BlockEnv env, Transaction tx, Tracer tracer) {
-    BigInteger blobBaseFee = fork.isAtLeast(Fork.CANCUN) ? BlobGas.baseFee(env.excessBlobGas()) : BigInteger.ZERO;
+    BlobSchedule blobs = env.blobScheduleFor(fork);
+    BigInteger blobBaseFee = blobs != null
+        ? BlobGas.baseFee(env.excessBlobGas(), blobs.baseFeeUpdateFraction()) : BigInteger.ZERO;
     String invalid = TransactionValidator.check(fork, state, env, tx, blobBaseFee);
     if (invalid != null) {
       return TransactionResult.invalid(invalid);
@@ -61,7 +61,7 @@ public final class TransactionProcessor {
     Address sender = tx.sender();
 
     TxContext context = new TxContext(sender, Word.fromBigInteger(price), tx.blobVersionedHashes(),
-        Word.fromBigInteger(blobBaseFee), CHAIN_ID);
+        Word.fromBigInteger(blobBaseFee), env.chainId());
     TransactionState st = new TransactionState(state, fork, env, context);
 
     BigInteger upfront = price.multiply(tx.gasLimit());
@@ -76,6 +76,16 @@ public final class TransactionProcessor {
     if (gas.accessLists) {
       warmUp(st, env, tx, target);
     }
+    if (tx.type() == Transaction.SET_CODE) {
+      // EIP-7702: outside the root frame, so a failing transaction keeps the delegations
+      st.addRefund(SetCodeAuthorizations.apply(st, tx, env.chainId().toBigInteger(), gas));
+    }
+    if (!tx.isCreate() && fork.isAtLeast(Fork.PRAGUE)) {
+      Address delegate = Delegation.target(st.code(target));
+      if (delegate != null) {
+        st.warmAccount(delegate); // the executor runs the delegate's code; the transaction warms it
+      }
+    }
     long executionGas = gasLimit - IntrinsicGas.of(tx, gas);
     Word value = Word.fromBigInteger(tx.value());
     Message root = tx.isCreate()
@@ -86,8 +96,8 @@ public final class TransactionProcessor {
     long gasLeft = result.gas;
     long gasUsed = gasLimit - gasLeft;
     long refund = Math.min(st.refund(), gasUsed / gas.maxRefundQuotient);
-    gasUsed -= refund;
-    gasLeft += refund;
+    gasUsed = Math.max(gasUsed - refund, IntrinsicGas.floor(tx, gas)); // EIP-7623's floor
+    gasLeft = gasLimit - gasUsed;
     st.addBalance(sender, Word.fromBigInteger(price.multiply(BigInteger.valueOf(gasLeft))));
     BigInteger tip = fork.isAtLeast(Fork.LONDON) ? price.subtract(baseFee) : price;
     st.addBalance(env.coinbase(), Word.fromBigInteger(tip.multiply(BigInteger.valueOf(gasUsed))));
