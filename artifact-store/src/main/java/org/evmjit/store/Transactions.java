@@ -1,5 +1,6 @@
 package org.evmjit.store;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,6 +17,8 @@ import org.lmdbjava.Txn;
  * <ul>
  *   <li>One write transaction at a time ({@code writer} lock), committed by the thread that began
  *       it; a body that fills the map is rolled back, the map doubled, and the body run again.
+ *       After a commit the data file is extended to its last used page, when LMDB left trailing
+ *       free pages unwritten ({@link DataFileCheck}).
  *   <li>The map can only be resized while no transaction of this process is open: every
  *       transaction holds {@code mapLock} for reading, a resize holds it for writing.
  *   <li>Read transactions take one of {@link #READ_PERMITS} permits, fewer than the environment's
@@ -93,6 +96,7 @@ final class Transactions implements AutoCloseable {
           try (Txn<byte[]> txn = env.txnWrite()) {
             R result = body.apply(txn);
             txn.commit();
+            coverLastPage();
             return result;
           }
         } catch (Env.MapFullException e) {
@@ -112,6 +116,17 @@ final class Transactions implements AutoCloseable {
       }
     } finally {
       writer.unlock();
+    }
+  }
+
+  /** See {@link DataFileCheck#coverLastPage}; under the writer lock, after a commit. */
+  private void coverLastPage() {
+    try {
+      DataFileCheck.coverLastPage(directory.resolve(StoreDirectory.DATA_FILE), env.info().lastPageNumber,
+          env.stat().pageSize);
+    } catch (IOException e) {
+      throw new StoreUnavailableException(directory, "cannot extend " + StoreDirectory.DATA_FILE
+          + " to its last page: " + e, e);
     }
   }
 
