@@ -106,7 +106,15 @@ final class BenchCommand implements Callable<Integer> {
       } catch (FixtureException | IllegalArgumentException e) {
         io.err().println("cannot load benchmark: " + e.getMessage());
         failed = true;
+      } catch (RuntimeException e) { // like state-test: one line naming the file, and on to the next
+        io.err().println("cannot load benchmark: " + f.displayName() + ": " + e);
+        failed = true;
       }
+    }
+    if (cases.isEmpty()) {
+      io.err().println("evmjit bench: no benchmark found: " + files.size() + " files under " + roots
+          + (files.isEmpty() ? "" : ", none of them loaded"));
+      return ExitCode.SOFTWARE;
     }
     if (engines.contains(Engine.RUNTIME)) { // time to compiled, then steady state: see RuntimeBench
       if (engines.size() != 1) {
@@ -144,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         io.out().flush();
         if (!r.ok()) {
-          io.err().println("bench " + c.suite() + "/" + c.file() + " " + c.name() + " " + c.input()
+          io.err().println("bench " + c.file() + " " + c.name() + " " + c.input()
               + (engines.size() > 1 ? " [" + r.engine() + "]" : "") + ": " + r.status());
           failed = true;
         }

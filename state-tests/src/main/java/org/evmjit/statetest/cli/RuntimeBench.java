@@ -59,7 +59,7 @@ final class RuntimeBench {
         }
         io.out().flush();
         if (!r.steady().ok()) {
-          io.err().println("bench " + c.suite() + "/" + c.file() + " " + c.name() + " " + c.input() + ": "
+          io.err().println("bench " + c.file() + " " + c.name() + " " + c.input() + ": "
               + r.steady().status());
           ok = false;
         }
