@@ -121,8 +121,8 @@ final class StoreDirectory implements AutoCloseable {
       }
     }
     if (!readOnly && !Files.isWritable(directory)) {
-      throw new StoreUnavailableException(directory, "is not writable: give a directory this user can write,"
-          + " or open the store read-only", null);
+      throw new StoreUnavailableException(directory, "is not writable: give a directory this user can write"
+          + " (evmjit store stats, list and verify only read a store)", null);
     }
     if (!Files.exists(directory.resolve(DATA_FILE))) {
       List<String> others = otherFiles(directory);
@@ -173,8 +173,8 @@ final class StoreDirectory implements AutoCloseable {
 
   private static StoreUnavailableException locked(Path directory) {
     return new StoreUnavailableException(directory, "is locked: another process (or another open store in this"
-        + " process) holds " + LOCK_FILE + ", and only one may write a store at a time. Stop it, use another"
-        + " directory, or open the store read-only", null);
+        + " process) holds " + LOCK_FILE + ", and only one may write a store at a time. Stop it or use another"
+        + " directory (evmjit store stats, list and verify read a store beside its writer)", null);
   }
 
   private static void closeQuietly(FileChannel channel) {

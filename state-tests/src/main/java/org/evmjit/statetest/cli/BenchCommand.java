@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,11 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin JitOptions jit;
 
+  @Option(names = "--jit-bench-limit", paramLabel = "DURATION", converter = JitOptions.DurationConverter.class,
+      description = "With --engine runtime: how long an input is run over and over waiting for its"
+          + " contract to be compiled before it is measured anyway (default: 30s).")
+  Duration benchLimit = Duration.ofSeconds(30);
+
   private final Io io;
   private final Function<Engine, Executor> executors;
 
@@ -120,7 +126,8 @@ final class BenchCommand implements Callable<Integer> {
       if (engines.size() != 1) {
         throw new ParameterException(spec.commandLine(), "--engine runtime runs alone, not with other engines");
       }
-      boolean ok = new RuntimeBench(io, jit, spec.commandLine(), json, BenchConfig.defaults(warmup, iterations)).run(cases);
+      boolean ok = new RuntimeBench(io, jit, spec.commandLine(), json, BenchConfig.defaults(warmup, iterations),
+          benchLimit).run(cases);
       return ok && !failed ? ExitCode.OK : ExitCode.SOFTWARE;
     }
     jit.requireRuntimeForRuntimeOptions(spec.commandLine());
@@ -218,7 +225,11 @@ final class BenchCommand implements Callable<Integer> {
       g.writeStringField("engine", r.engine());
       g.writeNumberField("gasUsed", r.gasUsed());
       g.writeNumberField("medianNs", r.medianNs());
-      g.writeNumberField("mgasPerSec", Math.round(r.mgasPerSec() * 1000) / 1000.0);
+      if (r.mgasPerSecIfOk() == null) {
+        g.writeNullField("mgasPerSec");
+      } else {
+        g.writeNumberField("mgasPerSec", r.mgasPerSecIfOk());
+      }
       if (r.compileNanos() < 0) { // an engine that does not compile
         g.writeNullField("compileMs");
         g.writeNullField("classBytes");

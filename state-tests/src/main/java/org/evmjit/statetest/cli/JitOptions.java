@@ -100,11 +100,6 @@ public final class JitOptions {
       description = "How often the coordinator checks time-outs and idle code; the resolution of LRU (default: 50ms).")
   Duration housekeeping;
 
-  @Option(names = "--jit-bench-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "bench --engine runtime: how long an input is run over and over waiting for its"
-          + " contract to be compiled before it is measured anyway (default: 30s).")
-  Duration benchLimit = Duration.ofSeconds(30);
-
   @Option(names = "--stats", paramLabel = "FILE",
       description = "With --engine runtime: write the runtime's final statistics as JSON to FILE when the command ends.")
   Path stats;

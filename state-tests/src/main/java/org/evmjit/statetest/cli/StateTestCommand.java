@@ -75,9 +75,9 @@ final class StateTestCommand implements Callable<Integer> {
   int workers = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--default-suite",
-      description = "Run the default suite instead of PATHs: the Cancun entries of"
-          + " ../shared/fixtures/ethereum-tests/GeneralStateTests when present, else the examples"
-          + " bundled with evmjit (every fork); --fork picks another fork.")
+      description = "Instead of PATHs, run the Cancun entries of GeneralStateTests in%n"
+          + "../shared/fixtures/ethereum-tests%n" // a line of its own: picocli would break the path
+          + "when present, else the examples bundled with evmjit (every fork); --fork picks another fork.")
   boolean defaultSuite;
 
   @Option(names = "--engine", paramLabel = "ENGINE", converter = Converters.EngineConverter.class,

@@ -1,6 +1,7 @@
 package org.evmjit.statetest.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,6 +126,11 @@ class JitCliTest {
       assertTrue(help.contains(o), o);
     }
     assertTrue(help.contains("'stub'"), "the stand-in compiler is labelled as such");
+    assertFalse(help.contains("--jit-bench-limit"), "a bench-only option");
+    assertTrue(help.contains("../shared/fixtures/ethereum-tests"), "the default suite's folder on one line: " + help);
+    out.reset();
+    assertEquals(0, run("bench", "--help"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("--jit-bench-limit"));
   }
 
   @Test
