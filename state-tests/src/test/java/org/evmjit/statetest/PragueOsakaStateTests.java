@@ -3,7 +3,6 @@ package org.evmjit.statetest;
 import java.io.IOException;
 import java.util.stream.Stream;
 import org.evmjit.evm.fork.Fork;
-import org.evmjit.statetest.runner.Engine;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
@@ -21,7 +20,7 @@ class PragueOsakaStateTests extends SharedStateTestSuite {
   private static final String EEST = "fixtures/eest/state_tests";
 
   PragueOsakaStateTests() {
-    super(Engine.BOTH);
+    super(); // both engines, with the check of the compiler's declines
   }
 
   @TestFactory

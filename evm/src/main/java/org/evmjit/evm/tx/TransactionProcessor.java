@@ -57,7 +57,6 @@ public final class TransactionProcessor {
     }
     BigInteger baseFee = fork.isAtLeast(Fork.LONDON) ? env.baseFee().toBigInteger() : BigInteger.ZERO;
     BigInteger price = effectiveGasPrice(tx, baseFee);
-    long gasLimit = tx.gasLimit().longValueExact();
     Address sender = tx.sender();
 
     TxContext context = new TxContext(sender, Word.fromBigInteger(price), tx.blobVersionedHashes(),
@@ -86,19 +85,19 @@ public final class TransactionProcessor {
         st.warmAccount(delegate); // the executor runs the delegate's code; the transaction warms it
       }
     }
-    long executionGas = gasLimit - IntrinsicGas.of(tx, gas);
+    long intrinsic = IntrinsicGas.of(tx, gas);
+    long executionGas = executionGas(tx.gasLimit(), intrinsic);
     Word value = Word.fromBigInteger(tx.value());
     Message root = tx.isCreate()
         ? new Message(CallKind.CREATE, sender, target, null, value, tx.data(), executionGas, false, 0, null, 0, 0)
         : new Message(CallKind.CALL, sender, target, target, value, tx.data(), executionGas, false, 0, null, 0, 0);
     Frame result = new MessageExecutor(st, engines, tracer).run(root);
 
-    long gasLeft = result.gas;
-    long gasUsed = gasLimit - gasLeft;
+    long gasUsed = intrinsic + (executionGas - result.gas);
     long refund = Math.min(st.refund(), gasUsed / gas.maxRefundQuotient);
     gasUsed = Math.max(gasUsed - refund, IntrinsicGas.floor(tx, gas)); // EIP-7623's floor
-    gasLeft = gasLimit - gasUsed;
-    st.addBalance(sender, Word.fromBigInteger(price.multiply(BigInteger.valueOf(gasLeft))));
+    BigInteger gasLeft = tx.gasLimit().subtract(BigInteger.valueOf(gasUsed));
+    st.addBalance(sender, Word.fromBigInteger(price.multiply(gasLeft)));
     BigInteger tip = fork.isAtLeast(Fork.LONDON) ? price.subtract(baseFee) : price;
     st.addBalance(env.coinbase(), Word.fromBigInteger(tip.multiply(BigInteger.valueOf(gasUsed))));
     st.finish();
@@ -110,6 +109,17 @@ public final class TransactionProcessor {
       tracer.onTransactionEnd(result.output, gasUsed, halt);
     }
     return new TransactionResult(null, result.status, gasUsed, result.output, logs, halt);
+  }
+
+  /**
+   * The gas the root frame starts with: the transaction's gas limit (a uint64, up to 2^64 - 1) less
+   * the intrinsic gas, at most {@link Long#MAX_VALUE}, the most a frame counts. Only an opcode that
+   * reads the gas left (GAS, and the 63/64 of a call) can tell a limit of 2^63 or more from 2^63 - 1;
+   * gas used and the refund to the sender are exact.
+   */
+  static long executionGas(BigInteger gasLimit, long intrinsic) {
+    BigInteger left = gasLimit.subtract(BigInteger.valueOf(intrinsic));
+    return left.bitLength() < Long.SIZE ? left.longValueExact() : Long.MAX_VALUE;
   }
 
   /** EIP-2929/2930: sender, target, precompiles, coinbase (Shanghai, EIP-3651) and the access list start warm. */

@@ -81,7 +81,7 @@ final class TransactionValidator {
         return blobProblem;
       }
     }
-    if (tx.gasLimit().compareTo(BigInteger.valueOf(env.gasLimit())) > 0) {
+    if (tx.gasLimit().compareTo(new BigInteger(Long.toUnsignedString(env.gasLimit()))) > 0) { // uint64
       return "TransactionException.GAS_ALLOWANCE_EXCEEDED";
     }
     BigInteger maxCost = tx.gasLimit().multiply(maxPrice).add(tx.value());

@@ -25,8 +25,21 @@ public record BenchResult(
     return "ok".equals(status);
   }
 
-  /** Million gas per second at the median time. */
+  /**
+   * Million gas per second at the median time. Meaningful only for a run that ended normally
+   * ({@link #ok}): a halt consumes all the gas it was given at once, whatever the time.
+   */
   public double mgasPerSec() {
     return medianNs <= 0 ? 0 : gasUsed * 1000.0 / medianNs;
+  }
+
+  /** {@link #mgasPerSec} to three decimals, or null when the run did not end normally. */
+  public Double mgasPerSecIfOk() {
+    return ok() ? Math.round(mgasPerSec() * 1000) / 1000.0 : null;
+  }
+
+  /** {@link #mgasPerSec} for a table ({@code 123.45}), or {@code -} when the run did not end normally. */
+  public String mgasPerSecText() {
+    return ok() ? String.format(java.util.Locale.ROOT, "%.2f", mgasPerSec()) : "-";
   }
 }

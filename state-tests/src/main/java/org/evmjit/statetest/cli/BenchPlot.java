@@ -25,7 +25,7 @@ final class BenchPlot {
     double max = 1;
     for (List<BenchResult> row : rows) {
       for (BenchResult r : row) {
-        max = Math.max(max, r.mgasPerSec());
+        max = Math.max(max, r.ok() ? r.mgasPerSec() : 0);
       }
     }
     // headroom so the value printed after the longest bar stays clear of the ratio column
@@ -67,13 +67,13 @@ final class BenchPlot {
           LABEL_W - 8, y + engines * BAR_H / 2 + 4, esc(label)));
       for (int e = 0; e < row.size(); e++) {
         BenchResult r = row.get(e);
-        double v = r.measured() ? r.mgasPerSec() : 0;
+        double v = r.ok() ? r.mgasPerSec() : 0;
         double w = v <= 1 ? 1 : PLOT_W * Math.log10(v) / decades;
         int by = y + e * BAR_H;
         sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n",
             LABEL_W, by, w, BAR_H - 2, COLORS[e % COLORS.length]));
         sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#222\">%s</text>%n",
-            LABEL_W + w + 4, by + BAR_H - 4, r.measured() ? fmt(v) : "failed"));
+            LABEL_W + w + 4, by + BAR_H - 4, r.ok() ? fmt(v) : r.measured() ? "no rate (" + esc(r.status()) + ")" : "failed"));
         if (e > 0 && first.measured() && r.measured() && r.medianNs() > 0) {
           double ratio = (double) first.medianNs() / r.medianNs();
           sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\" fill=\"%s\">%.2f\u00d7%s</text>%n",

@@ -49,7 +49,7 @@ final class BenchTable {
     }
     String gas = String.format(Locale.ROOT, "%,d", r.gasUsed());
     String ns = String.format(Locale.ROOT, "%,d", r.medianNs());
-    String mgas = String.format(Locale.ROOT, "%.2f", r.mgasPerSec());
+    String mgas = r.mgasPerSecText();
     String note = r.ok() ? "" : "(" + r.status() + ")";
     if (!compare) {
       out.printf(Locale.ROOT, format, c.suite(), c.name(), c.input(), r.engine(), gas, ns, mgas, note);
