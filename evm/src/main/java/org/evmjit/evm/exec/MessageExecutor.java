@@ -58,6 +58,11 @@ public final class MessageExecutor {
       int result = engine.execute(current, state, tracer);
       long gasAfter = result == Frame.SUSPEND ? current.gas + current.pending.gas() : current.gas;
       engines.ran(current.code, fork, engine, gasBefore - gasAfter);
+      if (tracer != null) {
+        boolean creates = result == Frame.SUSPEND && current.pending.kind().isCreate();
+        tracer.onFrameExit(current.gas, creates ? current.pending.gas() : 0,
+            current.status == ExecutionStatus.HALT ? String.valueOf(current.haltReason) : null);
+      }
       if (result == Frame.SUSPEND) {
         Frame child = start(current.pending);
         if (child.status == null) {

@@ -24,8 +24,9 @@ public final class FileRunner {
     List<EntryResult> results = new ArrayList<>();
     try {
       String skipPath = file.path().toAbsolutePath().normalize().toString();
+      FixtureTree json = new FixtureTree(file.path());
       for (StateTest test : loader.load(file.path(), file.displayName())) {
-        results.addAll(runner.run(test, skipPath, selection));
+        results.addAll(runner.run(test, skipPath, selection, () -> json.test(test.name())));
       }
     } catch (FixtureException e) {
       return List.of(EntryResult.fileFailure(file.displayName(), e.getMessage()));

@@ -1,9 +1,7 @@
 package org.evmjit.statetest.runner;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.evmjit.evm.tx.TransactionResult;
 import org.evmjit.statetest.fixture.Hex;
 import org.evmjit.statetest.fixture.PostEntry;
 
@@ -12,23 +10,24 @@ final class Verdict {
   private Verdict() {}
 
   /** Why {@code result} does not satisfy {@code entry}, or null when it does. */
-  static String check(PostEntry entry, TransactionResult result, byte[] stateRoot, byte[] logsHash) {
+  static String check(PostEntry entry, Outcome result) {
     List<String> problems = new ArrayList<>();
-    if (entry.expectsException() && result.isValid()) {
+    boolean valid = result.rejection() == null;
+    if (entry.expectsException() && valid) {
       problems.add("expected exception " + entry.expectException() + " but the transaction was valid");
     }
-    boolean rootMatches = Arrays.equals(stateRoot, entry.hash());
+    boolean rootMatches = result.stateRoot().equalsIgnoreCase(Hex.prefixed(entry.hash()));
     if (!rootMatches) {
-      problems.add("state root " + Hex.prefixed(stateRoot) + " != expected " + Hex.prefixed(entry.hash()));
+      problems.add("state root " + result.stateRoot() + " != expected " + Hex.prefixed(entry.hash()));
     }
     // Older fixtures (legacytests) have no expectException: a rejected transaction shows only as
     // the unchanged pre-state root, which is all geth's runner checks. So a rejection without
     // expectException fails only together with a wrong root, and then says so.
-    if (!entry.expectsException() && !result.isValid() && !rootMatches) {
-      problems.add("transaction rejected (" + result.invalidReason() + ") but the fixture expects it to be valid");
+    if (!entry.expectsException() && !valid && !rootMatches) {
+      problems.add("transaction rejected (" + result.rejection() + ") but the fixture expects it to be valid");
     }
-    if (!Arrays.equals(logsHash, entry.logs())) {
-      problems.add("logs hash " + Hex.prefixed(logsHash) + " != expected " + Hex.prefixed(entry.logs()));
+    if (!result.logsHash().equalsIgnoreCase(Hex.prefixed(entry.logs()))) {
+      problems.add("logs hash " + result.logsHash() + " != expected " + Hex.prefixed(entry.logs()));
     }
     return problems.isEmpty() ? null : String.join("; ", problems);
   }
