@@ -37,13 +37,13 @@ async function answer(line) {
   try {
     switch (request?.type) {
       case 'hello':
-        return { id, engine: 'ethereumjs', versions: versions() }
+        return { id, engine: 'ethereumjs', pid: process.pid, versions: versions() }
       case 'state':
         return { id, ...(await runner.run(request)) }
       case 'bench':
         return { id, ...(await bench(request)) }
-      case 'exit':
-        process.exit(0)
+      case 'exit': // ends the process without answering (the caller's crash handling is tested with it)
+        process.exit(request.status ?? 0)
       // eslint-disable-next-line no-fallthrough
       default:
         return { id, error: `bad request: unknown type ${JSON.stringify(request?.type)} (known: hello, state, bench, exit)` }

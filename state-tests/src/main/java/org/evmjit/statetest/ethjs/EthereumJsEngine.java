@@ -20,7 +20,8 @@ import org.evmjit.statetest.trace.TraceLines;
  * ethereumjs as an engine: each entry is sent, as the fixture's own JSON pieces ({@code env},
  * {@code pre}, {@code transaction}, {@code config}, the fork name and the entry's indexes), to a
  * long-lived Node process (engines/ethereumjs/engine.js); one process per thread that runs
- * entries, started on first use. An entry past the time limit is skipped with that reason (its
+ * entries, started on first use (and ready, having answered {@code hello}, before an entry's time
+ * limit starts). An entry past the time limit is skipped with that reason (its
  * process is killed and a new one started for the next entry); a process that dies fails the
  * entry and is replaced.
  */
@@ -29,6 +30,8 @@ public final class EthereumJsEngine implements EntryEngine {
   /** Default time limit of one entry. */
   public static final long DEFAULT_TIME_LIMIT_MS = 60_000;
 
+  /** Time a new process has to start and answer {@code hello} (not counted in an entry's limit). */
+  private static final long START_LIMIT_MS = 60_000;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final NodeSetup setup;
@@ -126,7 +129,7 @@ public final class EthereumJsEngine implements EntryEngine {
     }
   }
 
-  private NodeProcess borrow() {
+  private NodeProcess borrow() throws InterruptedException {
     NodeProcess p;
     while ((p = idle.poll()) != null) {
       if (p.alive()) {
@@ -140,6 +143,12 @@ public final class EthereumJsEngine implements EntryEngine {
     }
     synchronized (started) {
       started.add(p);
+    }
+    try {
+      p.request("{\"type\":\"hello\"}", START_LIMIT_MS);
+    } catch (NodeProcess.TimedOut | NodeProcess.Crashed e) {
+      p.close();
+      throw new EngineError("the ethereumjs process did not start: " + e.getMessage());
     }
     return p;
   }
