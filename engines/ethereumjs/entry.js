@@ -120,7 +120,7 @@ export class EntryRunner {
     const error = exec?.exceptionError?.error
     const output = exec ? bytesToHex(exec.returnValue).slice(2) : ''
     const gasUsed = result ? result.totalGasSpent : 0n
-    if (trace) trace.end(output, gasUsed, rejection ?? error ?? null)
+    if (trace && rejection === null) trace.end(output, gasUsed, error ?? null) // a rejected transaction has no trace, as in geth
     return {
       stateRoot,
       logsHash: result ? bytesToHex(keccak_256(RLP.encode(result.receipt.logs))) : EMPTY_LOGS_HASH,

@@ -60,8 +60,8 @@ public final class MessageExecutor {
       engines.ran(current.code, fork, engine, gasBefore - gasAfter);
       if (tracer != null) {
         boolean creates = result == Frame.SUSPEND && current.pending.kind().isCreate();
-        tracer.onFrameExit(current.gas, creates ? current.pending.gas() : 0,
-            current.status == ExecutionStatus.HALT ? String.valueOf(current.haltReason) : null);
+        tracer.onFrameExit(current.gas, creates ? current.pending.gas() : 0, state.refund(),
+            current.status == ExecutionStatus.HALT ? current.haltReason.message() : null);
       }
       if (result == Frame.SUSPEND) {
         Frame child = start(current.pending);

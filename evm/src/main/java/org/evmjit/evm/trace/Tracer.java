@@ -17,7 +17,8 @@ public interface Tracer {
    * @param stackSize number of stack slots in use
    * @param returnData the current return-data buffer
    * @param depth call depth, 1 for the outermost frame
-   * @param refund the refund counter
+   * @param refund the refund counter before the instruction (a trace line shows it after the
+   *     instruction's gas is charged, as geth does: an SSTORE's line includes its own refund)
    */
   void onInstruction(int pc, int opcode, long gas, long gasCost, long memorySize, long[] stack,
       int stackSize, byte[] returnData, int depth, long refund);
@@ -29,9 +30,10 @@ public interface Tracer {
    * @param gasLeft the frame's gas now (0 after an exceptional halt)
    * @param createGas the gas handed to a pending CREATE or CREATE2 child, 0 otherwise (a CALL's
    *     gas for its child counts in its cost, as geth traces it; a CREATE's does not)
+   * @param refund the refund counter now
    * @param error the exceptional halt's reason, or null
    */
-  default void onFrameExit(long gasLeft, long createGas, String error) {}
+  default void onFrameExit(long gasLeft, long createGas, long refund, String error) {}
 
   /** The transaction ended: output, gas used and, for an exceptional halt, why. */
   void onTransactionEnd(byte[] output, long gasUsed, String error);

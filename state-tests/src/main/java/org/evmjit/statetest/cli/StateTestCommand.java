@@ -26,6 +26,7 @@ import org.evmjit.statetest.runner.ParallelRunner;
 import org.evmjit.statetest.runner.Selection;
 import org.evmjit.statetest.runner.StateTestRunner;
 import org.evmjit.statetest.trace.Eip3155Tracer;
+import org.evmjit.statetest.trace.TraceDiff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
@@ -93,6 +94,11 @@ final class StateTestCommand implements Callable<Integer> {
           + " differing field; the first engine's result is checked against the fixture.")
   List<String> engineNames = List.of(Engine.INTERPRETER.cliName());
 
+  @Option(names = "--trace-diff", paramLabel = "A,B", split = ",",
+      description = "Run each entry on engines A and B with EIP-3155 traces and fail it at the first trace"
+          + " line that differs, printing both lines (fields left out of the comparison: see the README).")
+  List<String> traceDiff;
+
   @Option(names = "--time-limit", paramLabel = "SECONDS",
       description = "Time limit of one entry on ethereumjs; past it the entry is skipped with that reason"
           + " (default: ${DEFAULT-VALUE}).")
@@ -136,6 +142,10 @@ final class StateTestCommand implements Callable<Integer> {
     JitOptions.Session session = jit.open(names.contains(Engine.RUNTIME.cliName()) ? Engine.RUNTIME : Engine.INTERPRETER,
         executors, spec.commandLine(), io, fork == null ? List.of() : List.of(fork));
     List<EntryEngine> engines = engines(names, session);
+    List<EntryEngine> toClose = engines;
+    if (traceDiff != null) {
+      engines = List.of(new TraceDiff(engines.get(0), engines.get(1)));
+    }
     StateTestRunner runner = new StateTestRunner(
         engines, SkipList.load(),
         traceOut == null ? null : (test, entry) -> new Eip3155Tracer(traceOut));
@@ -158,7 +168,7 @@ final class StateTestCommand implements Callable<Integer> {
       progress.update(filesDone[0], fileCount, summary);
     });
     progress.clear();
-    engines.forEach(EntryEngine::close);
+    toClose.forEach(EntryEngine::close);
     session.close();
     io.out().println(summary.line());
     io.out().flush();
@@ -167,6 +177,16 @@ final class StateTestCommand implements Callable<Integer> {
 
   private List<String> engineNames() {
     try {
+      if (traceDiff != null) {
+        List<String> pair = EngineNames.parse(traceDiff);
+        if (pair.size() != 2) {
+          throw new IllegalArgumentException("--trace-diff takes two engines, not " + pair.size());
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--engine")) {
+          throw new IllegalArgumentException("--trace-diff names its engines; leave out --engine");
+        }
+        return pair;
+      }
       return EngineNames.parse(engineNames);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -21,6 +21,8 @@ public final class Eip3155Tracer implements Tracer, TraceLines {
   private final StringBuilder pendingTail = new StringBuilder(256);
   private long pendingGas;
   private long pendingStaticCost;
+  private String pendingOpName;
+  private long pendingRefund;
 
   public Eip3155Tracer(PrintStream out) {
     this.out = out;
@@ -28,13 +30,14 @@ public final class Eip3155Tracer implements Tracer, TraceLines {
 
   /**
    * Holds the instruction's line until its whole cost (static and dynamic, and for a call the gas
-   * passed on) is known: when the frame's next instruction starts, or at {@link #onFrameExit}.
+   * passed on) and the refund counter after its charges are known, as geth writes them: when the
+   * frame's next instruction starts, or at {@link #onFrameExit}.
    */
   @Override
   public void onInstruction(int pc, int opcode, long gas, long gasCost, long memorySize,
       long[] stack, int stackSize, byte[] returnData, int depth, long refund) {
     if (!pending.isEmpty()) {
-      writePending(pendingGas - gas, null);
+      writePending(pendingGas - gas, refund, null);
     }
     pending.append("{\"pc\":").append(pc)
         .append(",\"op\":").append(opcode)
@@ -51,10 +54,11 @@ public final class Eip3155Tracer implements Tracer, TraceLines {
       sb.append('"');
     }
     sb.append("],\"depth\":").append(depth)
-        .append(",\"refund\":").append(refund)
-        .append(",\"opName\":\"").append(OpcodeTable.name(opcode)).append('"');
+        .append(",\"refund\":");
+    pendingOpName = OpcodeTable.name(opcode);
     pendingGas = gas;
     pendingStaticCost = gasCost;
+    pendingRefund = refund;
   }
 
   /**
@@ -63,16 +67,17 @@ public final class Eip3155Tracer implements Tracer, TraceLines {
    * carries the error.
    */
   @Override
-  public void onFrameExit(long gasLeft, long createGas, String error) {
+  public void onFrameExit(long gasLeft, long createGas, long refund, String error) {
     if (!pending.isEmpty()) {
-      writePending(error != null ? pendingStaticCost : pendingGas - gasLeft - createGas, error);
+      writePending(error != null ? pendingStaticCost : pendingGas - gasLeft - createGas, refund, error);
     }
   }
 
-  private void writePending(long cost, String error) {
+  private void writePending(long cost, long refund, String error) {
     StringBuilder sb = line;
     sb.setLength(0);
-    sb.append(pending).append("\",\"gasCost\":\"").append(Hex.shortHex(cost)).append(pendingTail);
+    sb.append(pending).append("\",\"gasCost\":\"").append(Hex.shortHex(cost)).append(pendingTail)
+        .append(refund).append(",\"opName\":\"").append(pendingOpName).append('"');
     if (error != null) {
       sb.append(",\"error\":");
       appendJsonString(sb, error);
@@ -91,7 +96,7 @@ public final class Eip3155Tracer implements Tracer, TraceLines {
   @Override
   public void onTransactionEnd(byte[] output, long gasUsed, String error) {
     if (!pending.isEmpty()) {
-      writePending(pendingStaticCost, null);
+      writePending(pendingStaticCost, pendingRefund, null);
     }
     StringBuilder sb = line;
     sb.setLength(0);
