@@ -153,7 +153,8 @@ public final class EthereumJsEngine implements EntryEngine {
     return p;
   }
 
-  static Outcome outcome(JsonNode a) {
+  /** The outcome an answer to a {@code state} request reports. */
+  public static Outcome outcome(JsonNode a) {
     return new Outcome(
         a.path("rejection").isNull() ? null : a.path("rejection").asText(),
         a.path("status").isNull() ? null : a.path("status").asText(),
