@@ -26,7 +26,8 @@ import org.evmjit.statetest.runner.Outcome;
  * trace has and the other not (geth and evmjit trace the STOP of code that ends without one,
  * ethereumjs does not), the
  * gasCost of the instruction that halts exceptionally (evmjit gives its static cost; the whole
- * cost is known only to the engine that computed it before failing), and the wording of errors.
+ * cost is known only to the engine that computed it before failing) and its op and opName
+ * (ethereumjs reports an undefined opcode as INVALID, 0xfe), and the wording of errors.
  */
 public final class TraceDiff implements EntryEngine {
   static final List<String> STEP_FIELDS =
@@ -34,6 +35,8 @@ public final class TraceDiff implements EntryEngine {
   private static final Set<String> SUMMARY_FIELDS = Set.of("output", "gasUsed");
   /** CALL, CALLCODE, DELEGATECALL, STATICCALL: geth's gasCost counts the gas passed to the callee, ethereumjs's does not. */
   private static final Set<Integer> CALLS = Set.of(0xf1, 0xf2, 0xf4, 0xfa);
+  /** On the line of an instruction that halts exceptionally: ethereumjs names an undefined opcode INVALID (0xfe). */
+  private static final Set<String> HALT_LEFT_OUT = Set.of("gasCost", "op", "opName");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final EntryEngine a;
@@ -124,7 +127,7 @@ public final class TraceDiff implements EntryEngine {
     boolean halted = a.has("error") || b.has("error");
     boolean call = CALLS.contains(a.path("op").asInt());
     for (String f : STEP_FIELDS) {
-      if ((halted || call) && f.equals("gasCost")) {
+      if ((halted && HALT_LEFT_OUT.contains(f)) || (call && f.equals("gasCost"))) {
         continue;
       }
       if (!Objects.equals(a.get(f), b.get(f))) {
