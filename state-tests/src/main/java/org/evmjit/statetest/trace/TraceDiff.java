@@ -27,7 +27,11 @@ import org.evmjit.statetest.runner.Outcome;
  * ethereumjs does not), the
  * gasCost of the instruction that halts exceptionally (evmjit gives its static cost; the whole
  * cost is known only to the engine that computed it before failing) and its op and opName
- * (ethereumjs reports an undefined opcode as INVALID, 0xfe), and the wording of errors.
+ * (ethereumjs reports an undefined opcode as INVALID, 0xfe) and refund, a halting line that one
+ * trace has and the other not (ethereumjs does not trace an instruction that fails in its gas
+ * computation with a stack underflow or a memory size overflow), the refund of a SELFDESTRUCT
+ * line (geth and evmjit count its refund there, ethereumjs from the next line), and the wording
+ * of errors.
  */
 public final class TraceDiff implements EntryEngine {
   static final List<String> STEP_FIELDS =
@@ -36,7 +40,9 @@ public final class TraceDiff implements EntryEngine {
   /** CALL, CALLCODE, DELEGATECALL, STATICCALL: geth's gasCost counts the gas passed to the callee, ethereumjs's does not. */
   private static final Set<Integer> CALLS = Set.of(0xf1, 0xf2, 0xf4, 0xfa);
   /** On the line of an instruction that halts exceptionally: ethereumjs names an undefined opcode INVALID (0xfe). */
-  private static final Set<String> HALT_LEFT_OUT = Set.of("gasCost", "op", "opName");
+  private static final Set<String> HALT_LEFT_OUT = Set.of("gasCost", "op", "opName", "refund");
+  /** SELFDESTRUCT: geth (and evmjit) count its refund (before London) on its own line, ethereumjs on the next. */
+  private static final int SELFDESTRUCT = 0xff;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final EntryEngine a;
@@ -91,6 +97,10 @@ public final class TraceDiff implements EntryEngine {
         i++; // the STOP of code that ends without one: geth and evmjit trace it, ethereumjs does not
       } else if (isStop(lb) && (!isStop(la) || depth(lb) > depth(la))) {
         j++;
+      } else if (la.has("error") && endsBefore(la, lb)) {
+        i++; // a halting instruction ethereumjs does not trace (stack underflow or memory overflow in its gas computation)
+      } else if (lb.has("error") && endsBefore(lb, la)) {
+        j++;
       } else {
         return "at line " + (i + 1) + " in " + field + ": " + la.get(field) + " vs " + lb.get(field)
             + "\n  " + a.get(i) + "\n  " + b.get(j);
@@ -101,6 +111,11 @@ public final class TraceDiff implements EntryEngine {
           + (i < a.size() ? a.get(i) : b.get(j));
     }
     return null;
+  }
+
+  /** {@code other} is the summary line or a line of an outer frame: {@code halting}'s frame ended there. */
+  private static boolean endsBefore(JsonNode halting, JsonNode other) {
+    return !other.has("pc") || depth(other) < depth(halting);
   }
 
   private static int depth(JsonNode line) {
@@ -127,7 +142,8 @@ public final class TraceDiff implements EntryEngine {
     boolean halted = a.has("error") || b.has("error");
     boolean call = CALLS.contains(a.path("op").asInt());
     for (String f : STEP_FIELDS) {
-      if ((halted && HALT_LEFT_OUT.contains(f)) || (call && f.equals("gasCost"))) {
+      if ((halted && HALT_LEFT_OUT.contains(f)) || (call && f.equals("gasCost"))
+          || (a.path("op").asInt() == SELFDESTRUCT && f.equals("refund"))) {
         continue;
       }
       if (!Objects.equals(a.get(f), b.get(f))) {
