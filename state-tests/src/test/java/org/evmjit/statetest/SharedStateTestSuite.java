@@ -3,13 +3,17 @@ package org.evmjit.statetest;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.evmjit.evm.fork.Fork;
@@ -20,8 +24,10 @@ import org.evmjit.statetest.fixture.StateTestLoader;
 import org.evmjit.plugin.compiler.CompileResult;
 import org.evmjit.plugin.compiler.JitEngineSelector;
 import org.evmjit.statetest.runner.DifferentialExecutor;
+import org.evmjit.statetest.runner.EntryEngine;
 import org.evmjit.statetest.runner.EntryResult;
 import org.evmjit.statetest.runner.Executor;
+import org.evmjit.statetest.runner.FixtureTree;
 import org.evmjit.statetest.runner.JitExecutor;
 import org.evmjit.statetest.runner.StateTestRunner;
 import org.junit.jupiter.api.Assertions;
@@ -60,6 +66,36 @@ abstract class SharedStateTestSuite {
     runner = new StateTestRunner(executor, SkipList.load(), null);
   }
 
+  /** Every entry on each of {@code engines}, compared with each other and the fixture. */
+  SharedStateTestSuite(List<EntryEngine> engines) {
+    this.jit = null;
+    runner = new StateTestRunner(engines, SkipList.load(), null);
+  }
+
+  /**
+   * Which part of a folder runs: the {@code filesPerFolder} smallest files of every folder (then by
+   * name; small files are the quick ones) and of each the first {@code entriesPerFork} entries of
+   * every fork.
+   */
+  record Slice(int filesPerFolder, int entriesPerFork) {
+    static final Slice ALL = new Slice(Integer.MAX_VALUE, Integer.MAX_VALUE);
+
+    Stream<Path> files(List<Path> sortedByName) {
+      if (filesPerFolder == Integer.MAX_VALUE) {
+        return sortedByName.stream();
+      }
+      return sortedByName.stream().sorted(Comparator.comparingLong(Slice::size)).limit(filesPerFolder).sorted();
+    }
+
+    private static long size(Path p) {
+      try {
+        return Files.size(p);
+      } catch (IOException e) {
+        return Long.MAX_VALUE;
+      }
+    }
+  }
+
   /** The folder's dynamic tests for the entries whose fork {@code forks} accepts. */
   Stream<DynamicNode> suite(String suite, Predicate<Fork> forks) throws IOException {
     return suite(suite, forks, folder -> true);
@@ -70,6 +106,12 @@ abstract class SharedStateTestSuite {
    * (relative paths such as {@code stTimeConsuming}) that {@code folders} accepts.
    */
   Stream<DynamicNode> suite(String suite, Predicate<Fork> forks, Predicate<String> folders) throws IOException {
+    return suite(suite, forks, folders, Slice.ALL);
+  }
+
+  /** As {@link #suite(String, Predicate, Predicate)}, only the {@code slice} of each folder. */
+  Stream<DynamicNode> suite(String suite, Predicate<Fork> forks, Predicate<String> folders, Slice slice)
+      throws IOException {
     Path root = SharedPaths.find(suite).orElse(null);
     Assumptions.assumeTrue(root != null, () -> "shared fixtures absent: no " + suite + " under any of "
         + SharedPaths.candidates() + "; set -D" + SharedPaths.PROPERTY + "=/path/to/shared");
@@ -83,9 +125,9 @@ abstract class SharedStateTestSuite {
     Stream<DynamicNode> entries = byFolder.entrySet().stream().filter(folder -> folders.test(folder.getKey()))
         .map(folder -> dynamicContainer(
             folder.getKey(), folder.getValue().get(0).getParent().toUri(),
-            folder.getValue().stream().map(file -> dynamicContainer(
+            slice.files(folder.getValue()).map(file -> dynamicContainer(
                 slashes(root.relativize(file)), file.toUri(), // the full relative path keeps names unique
-                Stream.of(file).flatMap(f -> entryTests(f, slashes(root.relativize(f)), forks))))));
+                Stream.of(file).flatMap(f -> entryTests(f, slashes(root.relativize(f)), forks, slice))))));
     return jit == null ? entries : Stream.concat(entries, Stream.of(dynamicTest(
         "the compiler declined no contract under its size cap", () -> checkDeclines(suite))));
   }
@@ -101,7 +143,7 @@ abstract class SharedStateTestSuite {
   }
 
   /** The file's selected entries as tests; loaded only when JUnit reaches the file. */
-  private Stream<DynamicNode> entryTests(Path file, String displayName, Predicate<Fork> forks) {
+  private Stream<DynamicNode> entryTests(Path file, String displayName, Predicate<Fork> forks, Slice slice) {
     StateTestLoader.Loaded loaded;
     try {
       loaded = loader.loadEach(file, displayName);
@@ -111,13 +153,17 @@ abstract class SharedStateTestSuite {
     String skipPath = file.toAbsolutePath().normalize().toString();
     Stream<DynamicNode> malformed = loaded.failures().stream()
         .map(e -> dynamicTest("load", file.toUri(), () -> Assertions.fail(e.getMessage())));
+    FixtureTree json = new FixtureTree(file);
+    Map<String, Integer> perFork = new HashMap<>();
     return Stream.concat(malformed, loaded.tests().stream().flatMap(test -> test.post().stream()
         .filter(entry -> Fork.byName(entry.forkName()).map(forks::test).orElse(false))
-        .map(entry -> dynamicTest(name(test, entry), file.toUri(), () -> check(test, entry, skipPath)))));
+        .filter(entry -> perFork.merge(entry.forkName(), 1, Integer::sum) <= slice.entriesPerFork())
+        .map(entry -> dynamicTest(name(test, entry), file.toUri(),
+            () -> check(test, entry, skipPath, () -> json.test(test.name()))))));
   }
 
-  private void check(StateTest test, PostEntry entry, String skipPath) {
-    EntryResult r = runner.run(test, skipPath, entry);
+  private void check(StateTest test, PostEntry entry, String skipPath, Supplier<JsonNode> json) {
+    EntryResult r = runner.run(test, skipPath, entry, json);
     Assumptions.assumeFalse(r.skipped(), r::error);
     if (!r.pass()) {
       Assertions.fail(r.where() + ": " + r.error());

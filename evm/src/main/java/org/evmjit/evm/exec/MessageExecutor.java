@@ -59,6 +59,11 @@ public final class MessageExecutor {
       int result = engine.execute(current, state, tracer);
       long gasAfter = result == Frame.SUSPEND ? current.gas + current.pending.gas() : current.gas;
       engines.ran(current.code, fork, engine, gasBefore - gasAfter);
+      if (tracer != null) {
+        boolean creates = result == Frame.SUSPEND && current.pending.kind().isCreate();
+        tracer.onFrameExit(current.gas, creates ? current.pending.gas() : 0, state.refund(),
+            current.status == ExecutionStatus.HALT ? current.haltReason.message() : null);
+      }
       if (result == Frame.SUSPEND) {
         Frame child = start(current.pending);
         if (child.status == null) {

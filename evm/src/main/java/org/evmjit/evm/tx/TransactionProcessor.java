@@ -106,7 +106,9 @@ public final class TransactionProcessor {
     List<Log> logs = success ? List.copyOf(st.logs()) : List.of();
     String halt = result.haltReason == null ? null : result.haltReason.message();
     if (tracer != null) {
-      tracer.onTransactionEnd(result.output, gasUsed, halt);
+      // geth's summary line says "execution reverted" for a REVERT
+      tracer.onTransactionEnd(result.output, gasUsed,
+          result.status == ExecutionStatus.REVERT ? "execution reverted" : halt);
     }
     return new TransactionResult(null, result.status, gasUsed, result.output, logs, halt);
   }

@@ -7,7 +7,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.evmjit.evm.fork.Fork;
 import org.evmjit.statetest.fuzz.Fuzzer;
+import org.evmjit.statetest.ethjs.EthereumJsEngine;
+import org.evmjit.statetest.ethjs.NodeSetup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Option;
 
@@ -27,6 +32,8 @@ import picocli.CommandLine.Option;
     },
     footer = {"", "The last line is 'N passed, N failed'. Exit status: 0 no divergence, 1 divergences."})
 final class FuzzCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = {"--iterations", "--programs"}, paramLabel = "N", description = "Programs to run (default: ${DEFAULT-VALUE}).")
   long programs = 10_000;
 
@@ -44,6 +51,12 @@ final class FuzzCommand implements Callable<Integer> {
           + " (default: the newest evmjit implements, ${DEFAULT-VALUE}).")
   Fork fork = Fork.values()[Fork.values().length - 1];
 
+  @Option(names = "--against", paramLabel = "ENGINE",
+      description = "Also run every program on this engine (ethereumjs: one long-lived Node process per"
+          + " worker) and compare it with the interpreter; divergences replay with"
+          + " 'evmjit state-test --engine interpreter,ethereumjs'.")
+  String against;
+
   private final Io io;
 
   FuzzCommand(Io io) {
@@ -52,6 +65,7 @@ final class FuzzCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    EthereumJsEngine reference = referenceEngine();
     AtomicLong next = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     AtomicLong done = new AtomicLong();
@@ -59,7 +73,7 @@ final class FuzzCommand implements Callable<Integer> {
     Thread[] threads = new Thread[Math.max(1, workers)];
     for (int t = 0; t < threads.length; t++) {
       threads[t] = Thread.ofPlatform().stackSize(16 << 20).start(() -> {
-        Fuzzer fuzzer = new Fuzzer(fork);
+        Fuzzer fuzzer = new Fuzzer(fork, reference);
         for (long i = next.getAndIncrement(); i < programs; i = next.getAndIncrement()) {
           Fuzzer.Divergence d = fuzzer.run(seed, i);
           if (d != null) {
@@ -79,8 +93,25 @@ final class FuzzCommand implements Callable<Integer> {
     for (Thread t : threads) {
       t.join();
     }
+    if (reference != null) {
+      reference.close();
+    }
     io.out().println((done.get() - failed.get()) + " passed, " + failed.get() + " failed");
     return failed.get() == 0 ? ExitCode.OK : ExitCode.SOFTWARE;
+  }
+
+  private EthereumJsEngine referenceEngine() {
+    if (against == null) {
+      return null;
+    }
+    if (!against.equals(EthereumJsEngine.NAME)) {
+      throw new ParameterException(spec.commandLine(), "--against takes " + EthereumJsEngine.NAME + ", not '" + against + "'");
+    }
+    NodeSetup setup = NodeSetup.find();
+    if (!setup.available()) {
+      throw new ParameterException(spec.commandLine(), setup.problem());
+    }
+    return new EthereumJsEngine(setup, EthereumJsEngine.DEFAULT_TIME_LIMIT_MS);
   }
 
   private void write(Fuzzer.Divergence d) {

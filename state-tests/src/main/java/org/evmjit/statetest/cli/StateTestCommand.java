@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,7 +13,11 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.evmjit.evm.fork.Fork;
 import org.evmjit.statetest.SkipList;
+import org.evmjit.statetest.ethjs.EthereumJsEngine;
+import org.evmjit.statetest.ethjs.NodeSetup;
 import org.evmjit.statetest.runner.Engine;
+import org.evmjit.statetest.runner.EntryEngine;
+import org.evmjit.statetest.runner.ExecutorEngine;
 import org.evmjit.statetest.runner.EntryResult;
 import org.evmjit.statetest.runner.Executor;
 import org.evmjit.statetest.runner.FileRunner;
@@ -21,6 +26,7 @@ import org.evmjit.statetest.runner.ParallelRunner;
 import org.evmjit.statetest.runner.Selection;
 import org.evmjit.statetest.runner.StateTestRunner;
 import org.evmjit.statetest.trace.Eip3155Tracer;
+import org.evmjit.statetest.trace.TraceDiff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
@@ -80,12 +86,24 @@ final class StateTestCommand implements Callable<Integer> {
           + "when present, else the examples bundled with evmjit (every fork); --fork picks another fork.")
   boolean defaultSuite;
 
-  @Option(names = "--engine", paramLabel = "ENGINE", converter = Converters.EngineConverter.class,
-      description = "Execution engine: interpreter (default), jit (every code compiled before it"
-          + " runs), or both (each entry on both; any difference in status, gas used, output, logs"
-          + " hash or state root fails, naming the first differing field), or runtime (the JIT runtime:"
-          + " interpreter until code is hot, then compiled; see --jit-*).")
-  Engine engine = Engine.INTERPRETER;
+  @Option(names = "--engine", paramLabel = "ENGINE[,ENGINE...]", split = ",",
+      description = "Execution engines, run side by side on every entry: interpreter (default), jit (every"
+          + " code compiled before it runs), runtime (the JIT runtime: interpreter until code is hot, then"
+          + " compiled; see --jit-*), ethereumjs (the independent reference: ethereumjs in Node, see"
+          + " engines/ethereumjs); both = interpreter,jit. With several, any difference in validity,"
+          + " status, gas used, output, logs hash or state root fails the entry, naming the first"
+          + " differing field; the first engine's result is checked against the fixture.")
+  List<String> engineNames = List.of(Engine.INTERPRETER.cliName());
+
+  @Option(names = "--trace-diff", paramLabel = "A,B", split = ",",
+      description = "Run each entry on engines A and B with EIP-3155 traces and fail it at the first trace"
+          + " line that differs, printing both lines (fields left out of the comparison: see the README).")
+  List<String> traceDiff;
+
+  @Option(names = "--time-limit", paramLabel = "SECONDS",
+      description = "Time limit of one entry on ethereumjs; past it the entry is skipped with that reason"
+          + " (default: ${DEFAULT-VALUE}).")
+  long timeLimitSeconds = EthereumJsEngine.DEFAULT_TIME_LIMIT_MS / 1000;
 
   @Mixin JitOptions jit;
 
@@ -122,10 +140,16 @@ final class StateTestCommand implements Callable<Integer> {
       fileCount = list.size();
     }
     PrintStream traceOut = trace ? traceStream() : null;
-    JitOptions.Session session = jit.open(engine, executors, spec.commandLine(), io,
-        fork == null ? List.of() : List.of(fork));
+    List<String> names = engineNames();
+    JitOptions.Session session = jit.open(names.contains(Engine.RUNTIME.cliName()) ? Engine.RUNTIME : Engine.INTERPRETER,
+        executors, spec.commandLine(), io, fork == null ? List.of() : List.of(fork));
+    List<EntryEngine> engines = engines(names, session);
+    List<EntryEngine> toClose = engines;
+    if (traceDiff != null) {
+      engines = List.of(new TraceDiff(engines.get(0), engines.get(1)));
+    }
     StateTestRunner runner = new StateTestRunner(
-        session.executor(), SkipList.load(),
+        engines, SkipList.load(),
         traceOut == null ? null : (test, entry) -> new Eip3155Tracer(traceOut));
     FileRunner fileRunner = new FileRunner(runner, new Selection(fork, run, dataIndex, gasIndex, valueIndex));
 
@@ -146,6 +170,7 @@ final class StateTestCommand implements Callable<Integer> {
       progress.update(filesDone[0], fileCount, summary);
     });
     progress.clear();
+    toClose.forEach(EntryEngine::close);
     session.close();
     io.out().println(summary.line() + (defaultSuite && fork != null ? " (fork " + fork.fixtureName() + ")" : ""));
     io.out().flush();
@@ -155,6 +180,42 @@ final class StateTestCommand implements Callable<Integer> {
       return ExitCode.SOFTWARE;
     }
     return summary.failed() > 0 ? ExitCode.SOFTWARE : ExitCode.OK;
+  }
+
+  private List<String> engineNames() {
+    try {
+      if (traceDiff != null) {
+        List<String> pair = EngineNames.parse(traceDiff);
+        if (pair.size() != 2) {
+          throw new IllegalArgumentException("--trace-diff takes two engines, not " + pair.size());
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--engine")) {
+          throw new IllegalArgumentException("--trace-diff names its engines; leave out --engine");
+        }
+        return pair;
+      }
+      return EngineNames.parse(engineNames);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** The engines of {@code names}, in order; ethereumjs when Node and its packages are there. */
+  private List<EntryEngine> engines(List<String> names, JitOptions.Session session) {
+    List<EntryEngine> out = new ArrayList<>();
+    for (String name : names) {
+      if (name.equals(EthereumJsEngine.NAME)) {
+        NodeSetup setup = NodeSetup.find();
+        if (!setup.available()) {
+          throw new ParameterException(spec.commandLine(), setup.problem());
+        }
+        out.add(new EthereumJsEngine(setup, timeLimitSeconds * 1000));
+      } else {
+        Engine engine = Engine.parse(name);
+        out.add(new ExecutorEngine(name, engine == Engine.RUNTIME ? session.executor() : executors.apply(engine)));
+      }
+    }
+    return out;
   }
 
   private List<FixtureFile> expand() {

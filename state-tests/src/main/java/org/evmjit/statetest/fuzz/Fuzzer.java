@@ -3,25 +3,30 @@ package org.evmjit.statetest.fuzz;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Random;
 import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.state.WorldState;
 import org.evmjit.evm.tx.LogsHash;
 import org.evmjit.evm.tx.Transaction;
 import org.evmjit.evm.tx.TransactionResult;
+import org.evmjit.evm.word.Address;
 import org.evmjit.statetest.fixture.Indexes;
 import org.evmjit.statetest.fixture.StateTest;
 import org.evmjit.statetest.fixture.StateTestLoader;
+import org.evmjit.statetest.ethjs.EthereumJsEngine;
 import org.evmjit.statetest.runner.DifferentialExecutor;
 import org.evmjit.statetest.runner.InterpreterExecutor;
 import org.evmjit.statetest.runner.JitExecutor;
+import org.evmjit.statetest.runner.Outcome;
 
 /**
  * Differential fuzzing: each case is a generated state test (two contracts, calldata, gas limit,
  * value) run on the interpreter and on the JIT; any difference in validity, status, gas used,
  * output, logs hash or state root is a divergence, returned with a replayable state-test JSON
  * whose post entry holds the interpreter's state root and logs hash (run it with
- * {@code evmjit state-test --engine both FILE}).
+ * {@code evmjit state-test --engine both FILE}). With {@code --against ethereumjs} each case runs on
+ * ethereumjs too and must agree with the interpreter (replay with {@code --engine interpreter,ethereumjs}).
  */
 public final class Fuzzer {
   public static final String SENDER = "0xa94f5374fce5edbc8e2a8697c15331677e6ebf0b";
@@ -36,10 +41,18 @@ public final class Fuzzer {
   private final StateTestLoader loader = new StateTestLoader();
   private final InterpreterExecutor interpreter = new InterpreterExecutor();
   private final Fork fork;
+  /** {@code --against ethereumjs}: every case also runs there and must agree with the interpreter; null when not asked. */
+  private final EthereumJsEngine against;
 
   /** Programs of {@code fork}'s opcodes and precompiles, run under its rules. */
   public Fuzzer(Fork fork) {
+    this(fork, null);
+  }
+
+  /** As {@link #Fuzzer(Fork)}, each case also run on {@code against} (null: none). */
+  public Fuzzer(Fork fork, EthereumJsEngine against) {
     this.fork = fork;
+    this.against = against;
   }
 
   /** Runs case {@code index} of {@code seed}; null when the engines agree. */
@@ -61,6 +74,9 @@ public final class Fuzzer {
     } catch (RuntimeException | StackOverflowError e) {
       diff = "exception in the JIT: " + e;
     }
+    if (diff == null && against != null) {
+      diff = againstEthereumJs(test, expected, a, st.env().coinbase());
+    }
     if (diff == null) {
       return null;
     }
@@ -75,6 +91,22 @@ public final class Fuzzer {
     ((ObjectNode) test.get("post")).putArray(fork.fixtureName()).add(entry);
     test.putObject("_info").put("comment", "evmjit fuzz divergence: " + diff);
     return new Divergence(name, diff, file(name, test));
+  }
+
+  /** The first difference between the interpreter's result and ethereumjs's, or null. */
+  private String againstEthereumJs(ObjectNode test, TransactionResult expected, WorldState a, Address coinbase) {
+    a.touch(coinbase, fork); // the zero reward geth's (and ethereumjs's) runner pays, as state-test does
+    Outcome ours = new Outcome(expected.invalidReason(),
+        expected.isValid() ? expected.status().name().toLowerCase(Locale.ROOT) : null, expected.gasUsed(),
+        HEX.formatHex(expected.output()), "0x" + HEX.formatHex(LogsHash.of(expected.logs())),
+        "0x" + HEX.formatHex(a.stateRoot()), 0);
+    try {
+      Outcome theirs = EthereumJsEngine.outcome(against.call(against.stateRequest(test, fork.fixtureName(), Indexes.ZERO, false)));
+      String diff = ours.firstDifference(theirs);
+      return diff == null ? null : "interpreter vs ethereumjs: " + diff;
+    } catch (Exception e) {
+      return "ethereumjs: " + e.getMessage();
+    }
   }
 
   private static String file(String name, ObjectNode test) {

@@ -25,12 +25,13 @@ public final class FileRunner {
     List<EntryResult> results = new ArrayList<>();
     try {
       String skipPath = file.path().toAbsolutePath().normalize().toString();
+      FixtureTree json = new FixtureTree(file.path());
       StateTestLoader.Loaded loaded = loader.loadEach(file.path(), file.displayName());
       for (FixtureException bad : loaded.failures()) {
         results.add(EntryResult.fileFailure(file.displayName(), bad.getMessage()));
       }
       for (StateTest test : loaded.tests()) {
-        results.addAll(runner.run(test, skipPath, selection));
+        results.addAll(runner.run(test, skipPath, selection, () -> json.test(test.name())));
       }
     } catch (FixtureException e) {
       return List.of(EntryResult.fileFailure(file.displayName(), e.getMessage()));

@@ -1,26 +1,23 @@
 package org.evmjit.statetest.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.evmjit.evm.fork.Fork;
-import org.evmjit.evm.state.WorldState;
 import org.evmjit.evm.trace.Tracer;
-import org.evmjit.evm.tx.BlockEnv;
-import org.evmjit.evm.tx.Transaction;
-import org.evmjit.evm.tx.TransactionResult;
 import org.evmjit.statetest.SkipList;
-import org.evmjit.statetest.fixture.Hex;
 import org.evmjit.statetest.fixture.PostEntry;
 import org.evmjit.statetest.fixture.StateTest;
 import org.evmjit.statetest.runner.EntryResult.Status;
 
 /**
- * Runs the post entries of a state test: for each, a fresh world state from {@code pre}, the
- * block environment and transaction the entry selects, one {@link Executor#execute} call, then
- * the state root and logs hash compared with the fixture. Every exception, from the EVM or
- * anywhere else, becomes a failed {@link EntryResult}; nothing escapes. Thread-safe if the
- * executor is.
+ * Runs the post entries of a state test on one or more engines: each engine runs the entry (a
+ * fresh pre-state each), any difference between engines fails the entry naming the first engine
+ * pair and field that differ, and the first engine's state root, logs hash and validity are
+ * compared with the fixture (evmjit's outcome where one of the engines is evmjit's). Every exception, from an engine or anywhere else, becomes a failed
+ * {@link EntryResult}; nothing escapes. Thread-safe if the engines are.
  */
 public final class StateTestRunner {
   /** Makes the tracer for one entry; null for no tracing. */
@@ -29,14 +26,22 @@ public final class StateTestRunner {
     Tracer open(StateTest test, PostEntry entry);
   }
 
-  private final Executor executor;
+  private final List<EntryEngine> engines;
   private final SkipList skipList;
   private final TracerFactory tracers;
 
-  public StateTestRunner(Executor executor, SkipList skipList, TracerFactory tracers) {
-    this.executor = executor;
+  public StateTestRunner(List<EntryEngine> engines, SkipList skipList, TracerFactory tracers) {
+    if (engines.isEmpty()) {
+      throw new IllegalArgumentException("no engine");
+    }
+    this.engines = List.copyOf(engines);
     this.skipList = skipList;
     this.tracers = tracers;
+  }
+
+  /** One evmjit engine. */
+  public StateTestRunner(Executor executor, SkipList skipList, TracerFactory tracers) {
+    this(List.of(new ExecutorEngine("evmjit", executor)), skipList, tracers);
   }
 
   public StateTestRunner(Executor executor) {
@@ -45,13 +50,18 @@ public final class StateTestRunner {
 
   /** Runs (or skips) the entries of {@code test} that {@code selection} picks, in file order. */
   public List<EntryResult> run(StateTest test, String skipPath, Selection selection) {
+    return run(test, skipPath, selection, () -> null);
+  }
+
+  /** As {@link #run(StateTest, String, Selection)}; {@code json} gives the test's JSON object. */
+  public List<EntryResult> run(StateTest test, String skipPath, Selection selection, Supplier<JsonNode> json) {
     List<EntryResult> results = new ArrayList<>();
     if (!selection.selectsTest(test.name())) {
       return results;
     }
     for (PostEntry entry : test.post()) {
       if (selection.selectsEntry(entry, Fork.byName(entry.forkName()))) {
-        results.add(run(test, skipPath, entry));
+        results.add(run(test, skipPath, entry, json));
       }
     }
     return results;
@@ -62,51 +72,71 @@ public final class StateTestRunner {
    * file's path for suffix matching); an entry of an unknown fork fails.
    */
   public EntryResult run(StateTest test, String skipPath, PostEntry entry) {
+    return run(test, skipPath, entry, () -> null);
+  }
+
+  /** As {@link #run(StateTest, String, PostEntry)}; {@code json} gives the test's JSON object. */
+  public EntryResult run(StateTest test, String skipPath, PostEntry entry, Supplier<JsonNode> json) {
     Optional<SkipList.Entry> skip = skipList.match(skipPath, test.name());
     if (skip.isPresent()) {
-      return skipped(test, entry, "skip list: " + skip.get().reason());
+      return result(test, entry, Status.SKIP, "skip list: " + skip.get().reason(), 0);
     }
     Optional<Fork> fork = Fork.byName(entry.forkName());
     if (fork.isEmpty()) {
       return failed(test, entry,
           "unknown fork '" + entry.forkName() + "' (known: " + Fork.knownNames() + ")", 0);
     }
-    return runEntry(test, entry, fork.get());
+    return runEntry(new Entry(test, entry, fork.get(), json));
   }
 
   /** Runs one post entry under {@code fork}. */
   public EntryResult runEntry(StateTest test, PostEntry entry, Fork fork) {
-    long timeNs = 0;
-    try {
-      WorldState state = test.newPreState();
-      BlockEnv env = test.env().toBlockEnv(fork);
-      Transaction tx = test.transaction().build(entry.indexes());
-      Tracer tracer = tracers == null ? null : tracers.open(test, entry);
-      long start = System.nanoTime();
-      TransactionResult result = executor.execute(fork, state, env, tx, tracer);
-      timeNs = System.nanoTime() - start;
-      state.touch(env.coinbase(), fork); // the zero reward geth's runner pays after every transaction
-      byte[] root = executor.stateRoot(state);
-      byte[] logs = executor.logsHash(result.logs());
-      String failure = Verdict.check(entry, result, root, logs, state);
-      return new EntryResult(test.file(), test.name(), entry.forkName(),
-          entry.indexes().data(), entry.indexes().gas(), entry.indexes().value(),
-          failure == null ? Status.PASS : Status.FAIL,
-          Hex.prefixed(root), Hex.prefixed(logs), result.gasUsed(), Hex.unprefixed(result.output()),
-          failure != null ? failure : result.invalidReason(), timeNs);
-    } catch (DifferentialExecutor.Divergence d) {
-      return failed(test, entry, d.getMessage(), timeNs);
-    } catch (Throwable t) { // includes StackOverflowError and OutOfMemoryError from the EVM
-      return failed(test, entry, "exception: " + Verdict.describe(t), timeNs);
+    return runEntry(new Entry(test, entry, fork, () -> null));
+  }
+
+  /** Runs one entry on every engine and compares them, then the first with the fixture. */
+  public EntryResult runEntry(Entry e) {
+    StateTest test = e.test();
+    PostEntry entry = e.post();
+    Outcome first = null;
+    Outcome judged = null;
+    for (EntryEngine engine : engines) {
+      Outcome outcome;
+      try {
+        outcome = engine.run(e, tracers == null ? null : tracers.open(test, entry));
+      } catch (EntryEngine.EntrySkipped s) {
+        return result(test, entry, Status.SKIP, engines.size() > 1 ? engine.name() + ": " + s.getMessage() : s.getMessage(), 0);
+      } catch (DifferentialExecutor.Divergence d) {
+        return failed(test, entry, d.getMessage(), 0);
+      } catch (Throwable t) { // includes StackOverflowError and OutOfMemoryError from the EVM
+        return failed(test, entry, (engines.size() > 1 ? engine.name() + ": " : "") + "exception: " + Verdict.describe(t), 0);
+      }
+      if (first == null) {
+        first = outcome;
+      } else {
+        String diff = first.firstDifference(outcome);
+        if (diff != null) {
+          return failed(test, entry, "divergence (" + engines.get(0).name() + " vs " + engine.name() + ") in " + diff,
+              first.timeNs());
+        }
+      }
+      if (judged == null && outcome.postState() != null) {
+        judged = outcome;
+      }
     }
+    // The engines agree; the fixture is checked against evmjit's outcome where there is one, since
+    // only it carries the post-state and names rejections as the fixtures do.
+    Outcome checked = judged != null ? judged : first;
+    String failure = Verdict.check(entry, checked);
+    return new EntryResult(test.file(), test.name(), entry.forkName(),
+        entry.indexes().data(), entry.indexes().gas(), entry.indexes().value(),
+        failure == null ? Status.PASS : Status.FAIL,
+        checked.stateRoot(), checked.logsHash(), checked.gasUsed(), checked.output(),
+        failure != null ? failure : checked.rejection(), checked.timeNs());
   }
 
   private static EntryResult failed(StateTest test, PostEntry entry, String error, long timeNs) {
     return result(test, entry, Status.FAIL, error, timeNs);
-  }
-
-  private static EntryResult skipped(StateTest test, PostEntry entry, String reason) {
-    return result(test, entry, Status.SKIP, reason, 0);
   }
 
   private static EntryResult result(

@@ -1,10 +1,7 @@
 package org.evmjit.statetest.runner;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.evmjit.evm.state.WorldState;
-import org.evmjit.evm.tx.TransactionResult;
 import org.evmjit.statetest.fixture.Hex;
 import org.evmjit.statetest.fixture.PostEntry;
 
@@ -13,35 +10,38 @@ final class Verdict {
   private Verdict() {}
 
   /**
-   * Why {@code result} does not satisfy {@code entry}, or null when it does. A rejection must be
-   * of the expected kind ({@link ExpectedExceptions}); a wrong root is explained by the first
-   * differing account of {@code state} when the entry gives the expected post-state.
+   * Why {@code result} does not satisfy {@code entry}, or null when it does. When the outcome is
+   * evmjit's own (it carries the post-state), a rejection must be of the expected kind
+   * ({@link ExpectedExceptions}) and a wrong root is explained by the first differing account of
+   * the entry's expected {@code state}.
    */
-  static String check(PostEntry entry, TransactionResult result, byte[] stateRoot, byte[] logsHash, WorldState state) {
+  static String check(PostEntry entry, Outcome result) {
     List<String> problems = new ArrayList<>();
-    if (entry.expectsException() && result.isValid()) {
+    boolean valid = result.rejection() == null;
+    if (entry.expectsException() && valid) {
       problems.add("expected exception " + entry.expectException() + " but the transaction was valid");
     }
-    if (entry.expectsException() && !result.isValid()) {
-      String mismatch = ExpectedExceptions.mismatch(entry.expectedExceptions(), result.invalidReason());
+    if (entry.expectsException() && !valid && result.postState() != null) {
+      String mismatch = ExpectedExceptions.mismatch(entry.expectedExceptions(), result.rejection());
       if (mismatch != null) {
         problems.add(mismatch);
       }
     }
-    boolean rootMatches = Arrays.equals(stateRoot, entry.hash());
+    boolean rootMatches = result.stateRoot().equalsIgnoreCase(Hex.prefixed(entry.hash()));
     if (!rootMatches) {
-      String diff = entry.state() == null ? null : StateDiff.first(state, entry.state());
-      problems.add("state root " + Hex.prefixed(stateRoot) + " != expected " + Hex.prefixed(entry.hash())
+      String diff = entry.state() == null || result.postState() == null
+          ? null : StateDiff.first(result.postState(), entry.state());
+      problems.add("state root " + result.stateRoot() + " != expected " + Hex.prefixed(entry.hash())
           + (diff == null ? "" : ": " + diff));
     }
     // Older fixtures (legacytests) have no expectException: a rejected transaction shows only as
     // the unchanged pre-state root, which is all geth's runner checks. So a rejection without
     // expectException fails only together with a wrong root, and then says so.
-    if (!entry.expectsException() && !result.isValid() && !rootMatches) {
-      problems.add("transaction rejected (" + result.invalidReason() + ") but the fixture expects it to be valid");
+    if (!entry.expectsException() && !valid && !rootMatches) {
+      problems.add("transaction rejected (" + result.rejection() + ") but the fixture expects it to be valid");
     }
-    if (!Arrays.equals(logsHash, entry.logs())) {
-      problems.add("logs hash " + Hex.prefixed(logsHash) + " != expected " + Hex.prefixed(entry.logs()));
+    if (!result.logsHash().equalsIgnoreCase(Hex.prefixed(entry.logs()))) {
+      problems.add("logs hash " + result.logsHash() + " != expected " + Hex.prefixed(entry.logs()));
     }
     return problems.isEmpty() ? null : String.join("; ", problems);
   }

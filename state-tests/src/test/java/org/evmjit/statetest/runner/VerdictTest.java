@@ -29,7 +29,7 @@ class VerdictTest {
   }
 
   private static String rejected(String expected, String reason) {
-    return Verdict.check(expecting(expected, null), TransactionResult.invalid(reason), ROOT, LOGS, new WorldState());
+    return Verdict.check(expecting(expected, null), outcome(TransactionResult.invalid(reason), ROOT, new WorldState()));
   }
 
   @Test
@@ -63,21 +63,34 @@ class VerdictTest {
     List<PreAccount> sameButSlot = List.of(new PreAccount(A, 1, Word.of(5), new byte[0], Map.of(Word.ONE, Word.of(8))));
     assertEquals("state root " + FixtureJson.ROOT_B + " != expected " + FixtureJson.ROOT_A
             + ": account " + A.toHex() + ": storage slot 0x1: 0x7 != expected 0x8",
-        Verdict.check(expecting(null, sameButSlot), ok(), other, LOGS, actual));
+        Verdict.check(expecting(null, sameButSlot), outcome(ok(), other, actual)));
     List<PreAccount> balance = List.of(new PreAccount(A, 1, Word.of(6), new byte[0], Map.of(Word.ONE, Word.of(7))));
-    assertTrue(Verdict.check(expecting(null, balance), ok(), other, LOGS, actual)
+    assertTrue(Verdict.check(expecting(null, balance), outcome(ok(), other, actual))
         .endsWith("account " + A.toHex() + ": balance 0x5 != expected 0x6"));
     List<PreAccount> nonce = List.of(new PreAccount(A, 2, Word.of(5), new byte[0], Map.of(Word.ONE, Word.of(7))));
-    assertTrue(Verdict.check(expecting(null, nonce), ok(), other, LOGS, actual).endsWith("nonce 1 != expected 2"));
+    assertTrue(Verdict.check(expecting(null, nonce), outcome(ok(), other, actual)).endsWith("nonce 1 != expected 2"));
     List<PreAccount> code = List.of(new PreAccount(A, 1, Word.of(5), new byte[] {0x00}, Map.of(Word.ONE, Word.of(7))));
-    assertTrue(Verdict.check(expecting(null, code), ok(), other, LOGS, actual).endsWith("code 0x != expected 0x00"));
+    assertTrue(Verdict.check(expecting(null, code), outcome(ok(), other, actual)).endsWith("code 0x != expected 0x00"));
     List<PreAccount> missing = List.of(new PreAccount(A, 1, Word.of(5), new byte[0], Map.of(Word.ONE, Word.of(7))),
         new PreAccount(B, 0, Word.ONE, new byte[0], Map.of()));
-    assertTrue(Verdict.check(expecting(null, missing), ok(), other, LOGS, actual).contains(B.toHex() + ": missing"));
+    assertTrue(Verdict.check(expecting(null, missing), outcome(ok(), other, actual)).contains(B.toHex() + ": missing"));
     actual.putAccount(B, 0, Word.ONE, null, Map.of());
     List<PreAccount> extra = List.of(new PreAccount(A, 1, Word.of(5), new byte[0], Map.of(Word.ONE, Word.of(7))));
-    assertTrue(Verdict.check(expecting(null, extra), ok(), other, LOGS, actual)
+    assertTrue(Verdict.check(expecting(null, extra), outcome(ok(), other, actual))
         .endsWith("account " + B.toHex() + " exists but the expected state does not have it"));
+  }
+
+  /** What evmjit's engine reports: the result, its root and the post-state. */
+  private static Outcome outcome(TransactionResult r, byte[] root, WorldState state) {
+    return new Outcome(r.invalidReason(), r.isValid() ? "success" : null, r.gasUsed(), "",
+        FixtureJson.EMPTY_LOGS, Hex.prefixed(root), 0, state);
+  }
+
+  @Test
+  void anExternalEnginesRejectionIsNotCheckedForKindSinceItWordsItsOwn() {
+    Outcome ethereumjs = new Outcome("insufficient balance for gas", null, 0, "", FixtureJson.EMPTY_LOGS,
+        FixtureJson.ROOT_A, 0);
+    assertNull(Verdict.check(expecting("TransactionException.INTRINSIC_GAS_TOO_LOW", null), ethereumjs));
   }
 
   private static TransactionResult ok() {
