@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.evmjit.besu.seam.ForkMapping;
 import org.evmjit.plugin.runtime.JitConfig;
 import org.evmjit.plugin.runtime.JitRuntime;
@@ -21,6 +22,7 @@ import org.hyperledger.besu.plugin.services.MetricsSystem;
 import org.hyperledger.besu.plugin.services.PicoCLIOptions;
 import org.hyperledger.besu.plugin.services.RpcEndpointService;
 import org.hyperledger.besu.plugin.services.metrics.MetricCategoryRegistry;
+import org.hyperledger.besu.plugin.services.rpc.RpcMethodError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,7 @@ public final class EvmJitPlugin implements BesuPlugin {
   private final ForkMapping forks = ForkMapping.load();
   private final Consumer<String> info;
   private final Consumer<String> warn;
+  private final Function<RpcMethodError, RuntimeException> rpcErrors;
   private ServiceManager services;
   private volatile RuntimeSession session;
   private EvmSwap swap;
@@ -46,12 +49,14 @@ public final class EvmJitPlugin implements BesuPlugin {
   private volatile List<String> acceleratedForks = List.of();
 
   public EvmJitPlugin() {
-    this(LOG::info, LOG::warn);
+    this(LOG::info, LOG::warn, JitRpc.BESU_ERRORS);
   }
 
-  EvmJitPlugin(Consumer<String> info, Consumer<String> warn) {
+  /** With the log lines and RPC errors going where a test can see them. */
+  EvmJitPlugin(Consumer<String> info, Consumer<String> warn, Function<RpcMethodError, RuntimeException> rpcErrors) {
     this.info = info;
     this.warn = warn;
+    this.rpcErrors = rpcErrors;
   }
 
   @Override
@@ -66,7 +71,7 @@ public final class EvmJitPlugin implements BesuPlugin {
         cli -> cli.addPicoCLIOptions(EvmJitOptions.NAMESPACE, options),
         () -> warn.accept("evmjit: Besu offers no PicoCLIOptions service: the --plugin-evmjit-* options are unavailable"));
     context.getService(MetricCategoryRegistry.class).ifPresent(r -> r.addMetricCategory(EvmJitMetricCategory.INSTANCE));
-    context.getService(RpcEndpointService.class).ifPresent(rpc -> new JitRpc(this::runtime, this::state).register(rpc));
+    context.getService(RpcEndpointService.class).ifPresent(rpc -> new JitRpc(this::runtime, this::state, rpcErrors).register(rpc));
   }
 
   @Override
@@ -85,8 +90,9 @@ public final class EvmJitPlugin implements BesuPlugin {
       return;
     }
     RuntimeSession opened = null;
+    EvmSwap prepared = null;
     try {
-      EvmSwap prepared = EvmSwap.prepare();
+      prepared = EvmSwap.prepare();
       BlockchainService chain = services.getService(BlockchainService.class)
           .orElseThrow(() -> new IncompatibleBesuException("Besu offers no BlockchainService"));
       List<ProtocolSpec> specs = ProtocolSpecs.specs(ProtocolSpecs.schedule(chain));
@@ -107,9 +113,15 @@ public final class EvmJitPlugin implements BesuPlugin {
       info.accept("evmjit: active in " + n + " message processors; accelerated forks " + accelerated
           + ", on Besu's interpreter " + notAccelerated + "; threshold " + config.threshold() + ", budget "
           + config.budgetBytes() + " bytes, store " + (storeDirectory() == null ? "off" : storeDirectory()));
-    } catch (IncompatibleBesuException | LinkageError e) {
-      status = "not installed: " + e.getMessage();
-      warn.accept("evmjit: not installed, Besu left untouched: " + e.getMessage());
+    } catch (IncompatibleBesuException | RuntimeException | LinkageError e) {
+      String why = e instanceof IncompatibleBesuException ? e.getMessage() : e.toString();
+      status = "not installed: " + why;
+      warn.accept("evmjit: not installed, Besu left untouched: " + why);
+      if (prepared != null) {
+        prepared.restore();
+      }
+      session = null;
+      swap = null;
       if (opened != null) {
         opened.close();
       }

@@ -69,9 +69,14 @@ final class EvmSwap {
       }
       replacements.computeIfAbsent(current, wrap).ifPresent(r -> planned.add(new Swapped(p, current, r)));
     }
-    for (Swapped s : planned) {
-      write(s.processor(), s.installed());
-      swapped.add(s);
+    try {
+      for (Swapped s : planned) {
+        write(s.processor(), s.installed());
+        swapped.add(s);
+      }
+    } catch (IncompatibleBesuException | RuntimeException e) {
+      restore(); // all or nothing
+      throw e;
     }
     return planned.size();
   }

@@ -9,7 +9,9 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.evmjit.plugin.runtime.JitRuntime;
 import org.hyperledger.besu.plugin.services.RpcEndpointService;
+import java.util.function.Function;
 import org.hyperledger.besu.plugin.services.exception.PluginRpcEndpointException;
+import org.hyperledger.besu.plugin.services.rpc.RpcMethodError;
 
 /**
  * The operator's live control: {@code evmjit_*} JSON-RPC methods (enable the {@code EVMJIT} API
@@ -20,12 +22,18 @@ final class JitRpc {
   static final String NAMESPACE = "evmjit";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How errors reach Besu: its PluginRpcEndpointException, which Besu turns into a JSON-RPC error. */
+  static final Function<RpcMethodError, RuntimeException> BESU_ERRORS = PluginRpcEndpointException::new;
+
   private final Supplier<JitRuntime> runtime;
   private final Supplier<Map<String, Object>> pluginState;
+  private final Function<RpcMethodError, RuntimeException> errors;
 
-  JitRpc(Supplier<JitRuntime> runtime, Supplier<Map<String, Object>> pluginState) {
+  JitRpc(Supplier<JitRuntime> runtime, Supplier<Map<String, Object>> pluginState,
+      Function<RpcMethodError, RuntimeException> errors) {
     this.runtime = runtime;
     this.pluginState = pluginState;
+    this.errors = errors;
   }
 
   void register(RpcEndpointService rpc) {
@@ -72,10 +80,10 @@ final class JitRpc {
     rpc.registerRPCEndpoint(NAMESPACE, name, request -> {
       JitRuntime rt = runtime.get();
       if (rt == null) {
-        throw new PluginRpcEndpointException(new RpcError(RpcError.NOT_RUNNING,
+        throw errors.apply(new RpcError(RpcError.NOT_RUNNING,
             "evmjit is not running (disabled, not started yet, stopped, or Besu did not match; see the log)"));
       }
-      return body.apply(rt, new RpcParams(NAMESPACE + "_" + name, request.getParams()));
+      return body.apply(rt, new RpcParams(NAMESPACE + "_" + name, request.getParams(), errors));
     });
   }
 

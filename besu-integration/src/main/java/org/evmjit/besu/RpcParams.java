@@ -2,16 +2,19 @@ package org.evmjit.besu;
 
 import java.math.BigInteger;
 import java.util.HexFormat;
-import org.hyperledger.besu.plugin.services.exception.PluginRpcEndpointException;
+import java.util.function.Function;
+import org.hyperledger.besu.plugin.services.rpc.RpcMethodError;
 
 /** Reads the parameters of an evmjit_* call; a bad one is an invalid-params error naming the method and what it expects. */
 final class RpcParams {
   private final String method;
   private final Object[] params;
+  private final Function<RpcMethodError, RuntimeException> errors;
 
-  RpcParams(String method, Object[] params) {
+  RpcParams(String method, Object[] params, Function<RpcMethodError, RuntimeException> errors) {
     this.method = method;
     this.params = params == null ? new Object[0] : params;
+    this.errors = errors;
   }
 
   /** Exactly {@code n} parameters, else an error saying the expected form. */
@@ -83,8 +86,8 @@ final class RpcParams {
     }
   }
 
-  PluginRpcEndpointException invalid(String detail) {
-    return new PluginRpcEndpointException(new RpcError(RpcError.INVALID_PARAMS, "Invalid params: " + method + " " + detail));
+  RuntimeException invalid(String detail) {
+    return errors.apply(new RpcError(RpcError.INVALID_PARAMS, "Invalid params: " + method + " " + detail));
   }
 
   private static String describe(Object p) {
