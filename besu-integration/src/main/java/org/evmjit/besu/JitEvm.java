@@ -64,7 +64,9 @@ public final class JitEvm extends EVM {
       segment(frame, running, true, tracer);
       return;
     }
-    if (tracer != OperationTracer.NO_TRACING) {
+    // Block import passes BlockAwareOperationTracer.NO_TRACING (isEnabled() false), not
+    // OperationTracer.NO_TRACING: a tracer that is not enabled is no tracing (EVM.runToHalt's assert says so).
+    if (tracer.isEnabled()) {
       counters.tracedFrames.increment();
       original.runToHalt(frame, tracer);
       return;
