@@ -112,12 +112,12 @@ class StateTestRunnerTest {
   @Test
   void unknownForkFailsUnlessFilteredOut() {
     ObjectNode t = FixtureJson.test();
-    post(t, "Prague").add(entry(0, 0, 0, ROOT_A));
+    post(t, "NotAFork").add(entry(0, 0, 0, ROOT_A));
     List<EntryResult> all = run(FakeExecutor.succeeding(ROOT_A), t, Selection.ALL);
     assertEquals(2, all.size());
     assertTrue(all.get(0).pass());
     assertEquals(Status.FAIL, all.get(1).status());
-    assertTrue(all.get(1).error().startsWith("unknown fork 'Prague' (known: Frontier, "), all.get(1).error());
+    assertTrue(all.get(1).error().startsWith("unknown fork 'NotAFork' (known: Frontier, "), all.get(1).error());
 
     List<EntryResult> cancun = run(FakeExecutor.succeeding(ROOT_A), t, Selection.fork(Fork.CANCUN));
     assertEquals(1, cancun.size());
