@@ -25,7 +25,7 @@ import org.evmjit.evm.word.Address;
  */
 public final class MessageExecutor {
   /** EIP-150's limit: a frame at depth 1024 (0 = outermost) may not call further. */
-  static final int MAX_DEPTH = 1024;
+  static final int MAX_DEPTH = CallCompletion.MAX_DEPTH;
 
   private final TransactionState state;
   private final Fork fork;
@@ -90,10 +90,7 @@ public final class MessageExecutor {
   }
 
   private Frame startCall(Message m) {
-    if (m.depth() > MAX_DEPTH) {
-      return refused(m);
-    }
-    if (m.transfersValue() && state.balance(m.caller()).compareUnsigned(m.value()) < 0) {
+    if (CallCompletion.refuses(m, state)) {
       return refused(m);
     }
     int snapshot = state.snapshot();
@@ -145,7 +142,7 @@ public final class MessageExecutor {
 
   private Frame startCreate(Message m) {
     Address creator = m.caller();
-    if (m.depth() > MAX_DEPTH || state.balance(creator).compareUnsigned(m.value()) < 0) {
+    if (CallCompletion.refuses(m, state)) {
       return refused(m);
     }
     Address address = m.recipient();
@@ -233,26 +230,7 @@ public final class MessageExecutor {
 
   /** Hands a finished child's result to its suspended parent, whose {@code pending} request it answers. */
   private void resume(Frame parent, Frame child) {
-    Message request = parent.pending;
-    parent.pending = null;
-    parent.gas += child.gas;
-    boolean success = child.status == ExecutionStatus.SUCCESS;
-    if (child.kind.isCreate()) {
-      parent.returnData = child.status == ExecutionStatus.REVERT ? child.output : NONE;
-      if (success) {
-        parent.push(child.address);
-      } else {
-        parent.push(0);
-      }
-      return;
-    }
-    byte[] out = child.status == ExecutionStatus.HALT ? NONE : child.output;
-    parent.returnData = out;
-    int n = (int) Math.min(request.outSize(), out.length);
-    if (n > 0) {
-      parent.memory.copyFrom(out, 0, (int) request.outOffset(), n);
-    }
-    parent.push(success ? 1 : 0);
+    CallCompletion.complete(parent, child.status, child.gas, child.output, child.address);
   }
 
   private long[] takeStack() {

@@ -17,6 +17,12 @@ public final class Code {
     this.bytes = bytes;
   }
 
+  /** Code whose Keccak hash the caller already has (a client's code object carries it); not checked. */
+  public Code(byte[] bytes, byte[] hash) {
+    this.bytes = bytes;
+    this.hash = hash;
+  }
+
   /** The code bytes; callers must not modify them. */
   public byte[] bytes() {
     return bytes;

@@ -1,0 +1,5 @@
+package org.hyperledger.besu.ethereum.mainnet;
+
+public interface ScheduledProtocolSpec {
+  ProtocolSpec spec();
+}

@@ -1,0 +1,5 @@
+package org.hyperledger.besu.evm;
+
+public enum EvmSpecVersion {
+  ;
+}

@@ -1,0 +1,3 @@
+package org.hyperledger.besu.evm.operation;
+
+public interface Operation {}

@@ -1,0 +1,3 @@
+package org.hyperledger.besu.plugin.services;
+
+public interface BlockchainService extends BesuService {}

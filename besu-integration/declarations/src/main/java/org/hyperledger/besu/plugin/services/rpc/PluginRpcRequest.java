@@ -1,0 +1,5 @@
+package org.hyperledger.besu.plugin.services.rpc;
+
+public interface PluginRpcRequest {
+  Object[] getParams();
+}

@@ -1,0 +1,7 @@
+package org.hyperledger.besu.plugin.services.rpc;
+
+public interface RpcMethodError {
+  int getCode();
+
+  String getMessage();
+}

@@ -1,0 +1,31 @@
+package org.evmjit.besu.seam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.evmjit.evm.fork.Fork;
+import org.junit.jupiter.api.Test;
+
+class ForkMappingTest {
+  private final ForkMapping forks = ForkMapping.load();
+
+  @Test
+  void everyForkUpToCancunIsAcceleratedUnderItsBesuName() {
+    assertEquals(Optional.of(Fork.TANGERINE_WHISTLE), forks.forNode("TANGERINE_WHISTLE"));
+    assertEquals(Optional.of(Fork.PETERSBURG), forks.forNode("PETERSBURG"));
+    assertEquals(Optional.of(Fork.CANCUN), forks.forNode("CANCUN"));
+    for (Fork f : Fork.values()) {
+      if (!f.isAtLeast(Fork.PRAGUE)) {
+        assertEquals(Optional.of(f), forks.forNode(f.name()), f.name());
+      }
+    }
+  }
+
+  @Test
+  void forksEvmjitDoesNotImplementStayOnBesu() {
+    assertTrue(forks.forNode("PRAGUE").isEmpty());
+    assertTrue(forks.forNode("OSAKA").isEmpty());
+    assertTrue(forks.forNode("AMSTERDAM").isEmpty());
+  }
+}
