@@ -1,6 +1,7 @@
 package org.evmjit.besu;
 
 import java.nio.file.Path;
+import org.evmjit.plugin.runtime.ByteSize;
 import org.evmjit.plugin.runtime.JitConfig;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;

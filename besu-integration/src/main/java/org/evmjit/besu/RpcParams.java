@@ -3,6 +3,7 @@ package org.evmjit.besu;
 import java.math.BigInteger;
 import java.util.HexFormat;
 import java.util.function.Function;
+import org.evmjit.plugin.runtime.ByteSize;
 import org.hyperledger.besu.plugin.services.rpc.RpcMethodError;
 
 /** Reads the parameters of an evmjit_* call; a bad one is an invalid-params error naming the method and what it expects. */

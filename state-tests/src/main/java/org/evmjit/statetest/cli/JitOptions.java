@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.evmjit.evm.fork.Fork;
+import org.evmjit.plugin.runtime.ByteSize;
 import org.evmjit.plugin.runtime.CompilerProvider;
 import org.evmjit.plugin.runtime.JitConfig;
 import org.evmjit.plugin.runtime.JitRuntime;
@@ -292,27 +293,14 @@ public final class JitOptions {
     }
   }
 
-  /** {@code 65536}, {@code 64k}, {@code 64KiB}, {@code 64M}, {@code 1G} (binary multiples). */
+  /** picocli's view of {@link ByteSize}: {@code 65536}, {@code 64k}, {@code 64KiB}, {@code 64M}, {@code 1G}. */
   static final class ByteSizeConverter implements ITypeConverter<Long> {
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
-
     @Override
     public Long convert(String value) {
-      Matcher m = SIZE.matcher(value.trim());
-      if (!m.matches()) {
-        throw new TypeConversionException("'" + value + "' is not a size in bytes (examples: 65536, 64k, 64M, 1G)");
-      }
-      int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-        case "k" -> 10;
-        case "m" -> 20;
-        case "g" -> 30;
-        case "t" -> 40;
-        default -> 0;
-      };
       try {
-        return Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
-      } catch (ArithmeticException | NumberFormatException e) {
-        throw new TypeConversionException("'" + value + "' is too large");
+        return ByteSize.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
       }
     }
   }

@@ -1,16 +1,20 @@
-package org.evmjit.besu;
+package org.evmjit.plugin.runtime;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Sizes in bytes as operators write them: {@code 65536}, {@code 64k}, {@code 64M}, {@code 1G} (binary multiples). */
-final class ByteSize {
+/**
+ * Sizes in bytes as operators write them: {@code 65536}, {@code 64k}, {@code 64KiB}, {@code 64M},
+ * {@code 1G} (binary multiples); the CLI's and the Besu plugin's budget options read them.
+ */
+public final class ByteSize {
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
 
   private ByteSize() {}
 
-  static long parse(String value) {
+  /** The size {@code value} names; an {@link IllegalArgumentException} saying why when it names none. */
+  public static long parse(String value) {
     Matcher m = SIZE.matcher(value.trim());
     if (!m.matches()) {
       throw new IllegalArgumentException("'" + value + "' is not a size in bytes (examples: 65536, 64k, 64M, 1G)");
