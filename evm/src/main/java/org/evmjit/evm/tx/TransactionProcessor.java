@@ -81,7 +81,9 @@ public final class TransactionProcessor {
     Message root = tx.isCreate()
         ? new Message(CallKind.CREATE, sender, target, null, value, tx.data(), executionGas, false, 0, null, 0, 0)
         : new Message(CallKind.CALL, sender, target, target, value, tx.data(), executionGas, false, 0, null, 0, 0);
+    long start = System.nanoTime();
     Frame result = new MessageExecutor(st, engines, tracer).run(root);
+    long executionNanos = System.nanoTime() - start;
 
     long gasLeft = result.gas;
     long gasUsed = gasLimit - gasLeft;
@@ -99,7 +101,7 @@ public final class TransactionProcessor {
     if (tracer != null) {
       tracer.onTransactionEnd(result.output, gasUsed, halt);
     }
-    return new TransactionResult(null, result.status, gasUsed, result.output, logs, halt);
+    return new TransactionResult(null, result.status, gasUsed, result.output, logs, halt, executionNanos);
   }
 
   /** EIP-2929/2930: sender, target, precompiles, coinbase (Shanghai, EIP-3651) and the access list start warm. */

@@ -211,6 +211,13 @@ final class BenchCommand implements Callable<Integer> {
       g.writeNumberField("gasUsed", r.gasUsed());
       g.writeNumberField("medianNs", r.medianNs());
       g.writeNumberField("mgasPerSec", Math.round(r.mgasPerSec() * 1000) / 1000.0);
+      if (r.hasExec()) { // execution of the frames only; null when the engine does not report it
+        g.writeNumberField("execNs", r.execMedianNs());
+        g.writeNumberField("execMgasPerSec", Math.round(r.execMgasPerSec() * 1000) / 1000.0);
+      } else {
+        g.writeNullField("execNs");
+        g.writeNullField("execMgasPerSec");
+      }
       if (r.compileNanos() < 0) { // an engine that does not compile
         g.writeNullField("compileMs");
         g.writeNullField("classBytes");
