@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  *       readers of other processes see committed data).
  *   <li>LMDB forbids opening one environment twice in one process (closing either breaks its
  *       locks), so a second open of the same directory in this JVM is refused.
+ *   <li>A {@value #DATA_FILE} shorter than its meta pages claim (truncated) is refused before
+ *       LMDB maps it ({@link DataFileCheck}): reading a page past its end would kill the JVM.
  * </ul>
  *
  * Every refusal is a {@link StoreUnavailableException} naming the directory and what to do.
@@ -64,9 +66,15 @@ final class StoreDirectory implements AutoCloseable {
               + " environment per store and process: use the store object that has it open", null)
           : locked(directory);
     }
+    StoreDirectory claimed = null;
     try {
-      return new StoreDirectory(directory, real, readOnly ? null : lockForWriting(directory));
+      claimed = new StoreDirectory(directory, real, readOnly ? null : lockForWriting(directory));
+      if (Files.exists(claimed.dataFile())) {
+        DataFileCheck.check(directory, claimed.dataFile());
+      }
+      return claimed;
     } catch (RuntimeException e) {
+      closeQuietly(claimed == null ? null : claimed.lockChannel);
       OPEN_IN_THIS_PROCESS.remove(real);
       throw e;
     }
@@ -113,8 +121,8 @@ final class StoreDirectory implements AutoCloseable {
       }
     }
     if (!readOnly && !Files.isWritable(directory)) {
-      throw new StoreUnavailableException(directory, "is not writable: give a directory this user can write,"
-          + " or open the store read-only", null);
+      throw new StoreUnavailableException(directory, "is not writable: give a directory this user can write"
+          + " (evmjit store stats, list and verify only read a store)", null);
     }
     if (!Files.exists(directory.resolve(DATA_FILE))) {
       List<String> others = otherFiles(directory);
@@ -165,8 +173,8 @@ final class StoreDirectory implements AutoCloseable {
 
   private static StoreUnavailableException locked(Path directory) {
     return new StoreUnavailableException(directory, "is locked: another process (or another open store in this"
-        + " process) holds " + LOCK_FILE + ", and only one may write a store at a time. Stop it, use another"
-        + " directory, or open the store read-only", null);
+        + " process) holds " + LOCK_FILE + ", and only one may write a store at a time. Stop it or use another"
+        + " directory (evmjit store stats, list and verify read a store beside its writer)", null);
   }
 
   private static void closeQuietly(FileChannel channel) {

@@ -1,5 +1,7 @@
 package org.evmjit.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,6 +18,8 @@ import org.lmdbjava.Txn;
  * <ul>
  *   <li>One write transaction at a time ({@code writer} lock), committed by the thread that began
  *       it; a body that fills the map is rolled back, the map doubled, and the body run again.
+ *       After a commit the data file is extended to its last used page, when LMDB left trailing
+ *       free pages unwritten ({@link DataFileCheck}).
  *   <li>The map can only be resized while no transaction of this process is open: every
  *       transaction holds {@code mapLock} for reading, a resize holds it for writing.
  *   <li>Read transactions take one of {@link #READ_PERMITS} permits, fewer than the environment's
@@ -37,6 +41,8 @@ final class Transactions implements AutoCloseable {
   static final int READ_PERMITS = 96;
   /** Growth stops here (1 TiB of address space); a write that still does not fit fails. */
   static final long MAX_MAP_BYTES = 1L << 40;
+  /** Free space below which a failed write is reported as a full disk. */
+  static final long LOW_DISK_BYTES = 16L << 20;
 
   private final Env<byte[]> env;
   private final Path directory;
@@ -93,6 +99,7 @@ final class Transactions implements AutoCloseable {
           try (Txn<byte[]> txn = env.txnWrite()) {
             R result = body.apply(txn);
             txn.commit();
+            coverLastPage();
             return result;
           }
         } catch (Env.MapFullException e) {
@@ -104,7 +111,7 @@ final class Transactions implements AutoCloseable {
         } catch (Dbi.MapResizedException e) {
           next = 0;
         } catch (LmdbException e) {
-          throw new StoreUnavailableException(directory, "write failed: " + e.getMessage(), e);
+          throw new StoreUnavailableException(directory, "write failed: " + e.getMessage() + diskFull(), e);
         } finally {
           mapLock.readLock().unlock();
         }
@@ -112,6 +119,34 @@ final class Transactions implements AutoCloseable {
       }
     } finally {
       writer.unlock();
+    }
+  }
+
+  /**
+   * Why a write failed when the disk is the reason: LMDB reports a short write (a full disk) as
+   * EIO, so the free space is looked at; empty when it is not low.
+   */
+  private String diskFull() {
+    try {
+      long free = Files.getFileStore(directory).getUsableSpace();
+      if (free < LOW_DISK_BYTES) {
+        return " (the disk holding the store is full: " + free + " bytes free; free space, or give the store a"
+            + " disk budget)";
+      }
+    } catch (IOException e) {
+      // no answer: the LMDB error stands alone
+    }
+    return "";
+  }
+
+  /** See {@link DataFileCheck#coverLastPage}; under the writer lock, after a commit. */
+  private void coverLastPage() {
+    try {
+      DataFileCheck.coverLastPage(directory.resolve(StoreDirectory.DATA_FILE), env.info().lastPageNumber,
+          env.stat().pageSize);
+    } catch (IOException e) {
+      throw new StoreUnavailableException(directory, "cannot extend " + StoreDirectory.DATA_FILE
+          + " to its last page: " + e, e);
     }
   }
 

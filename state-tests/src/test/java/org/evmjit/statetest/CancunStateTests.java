@@ -3,7 +3,6 @@ package org.evmjit.statetest;
 import java.io.IOException;
 import java.util.stream.Stream;
 import org.evmjit.evm.fork.Fork;
-import org.evmjit.statetest.runner.Engine;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CancunStateTests extends SharedStateTestSuite {
   CancunStateTests() {
-    super(Engine.BOTH);
+    super(); // both engines, with the check of the compiler's declines
   }
 
   @TestFactory

@@ -26,6 +26,7 @@ class FixtureCorpusTest {
     "fixtures/ethereum-tests/GeneralStateTests",
     "fixtures/legacytests/Cancun/GeneralStateTests",
     "fixtures/legacytests/Constantinople/GeneralStateTests",
+    "fixtures/eest/state_tests",
     "benchmarks"
   })
   void everyFileLoads(String suite) throws IOException {

@@ -3,7 +3,6 @@ package org.evmjit.statetest;
 import java.io.IOException;
 import java.util.stream.Stream;
 import org.evmjit.evm.fork.Fork;
-import org.evmjit.statetest.runner.Engine;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class LegacyForkStateTests extends SharedStateTestSuite {
   LegacyForkStateTests() {
-    super(Engine.BOTH);
+    super(); // both engines, with the check of the compiler's declines
   }
 
   @TestFactory

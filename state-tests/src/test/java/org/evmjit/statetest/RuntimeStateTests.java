@@ -11,7 +11,7 @@ import org.evmjit.evm.fork.Fork;
 import org.evmjit.plugin.runtime.JitConfig;
 import org.evmjit.plugin.runtime.JitRuntime;
 import org.evmjit.plugin.runtime.JitStats;
-import org.evmjit.plugin.runtime.stub.InterpreterStubCompiler;
+import org.evmjit.plugin.runtime.CompilerProvider;
 import org.evmjit.statetest.runner.RuntimeExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -20,11 +20,11 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Cancun entries of a representative subset of GeneralStateTests (calls, creates, reverts,
  * return data, memory, storage, logs, self-destruct; about 2,100 entries) on the JIT runtime
- * with threshold 0 (everything compiled on first sight, in the background) and a 32 KiB budget,
- * so that code is evicted and compiled again all along. With the stub compiler results are the
- * interpreter's; this checks that the runtime's plumbing (selection per frame, nesting of
- * compiled and interpreted frames, eviction during execution) never changes a result. The full
- * suite with thresholds 0, 1 and 1000 is in the module README.
+ * with the real (asm) compiler, threshold 0 (everything compiled on first sight, in the
+ * background) and a 256 KiB budget, so that code is evicted and compiled again all along. This
+ * checks that the runtime (selection per frame, nesting of compiled and interpreted frames,
+ * eviction during execution) and its compiled code never change a result. The full suite with
+ * thresholds 0, 1 and 1000 is in the module README.
  */
 class RuntimeStateTests extends SharedStateTestSuite {
   private static final String ROOT = "fixtures/ethereum-tests/GeneralStateTests/";
@@ -33,8 +33,8 @@ class RuntimeStateTests extends SharedStateTestSuite {
     "stExtCodeHash", "stSystemOperationsTest", "stInitCodeTest", "stSelfBalance", "stLogTests"
   };
   private static final JitRuntime RUNTIME = JitRuntime.start(
-      JitConfig.builder().threshold(0).budgetBytes(32 * 1024).workers(1).idleEviction(Duration.ofSeconds(2)).build(),
-      new InterpreterStubCompiler(), "stub");
+      JitConfig.builder().threshold(0).budgetBytes(256 * 1024).workers(1).idleEviction(Duration.ofSeconds(2)).build(),
+      CompilerProvider.find("asm").orElseThrow());
 
   RuntimeStateTests() {
     super(new RuntimeExecutor(RUNTIME));
@@ -59,7 +59,9 @@ class RuntimeStateTests extends SharedStateTestSuite {
       return; // shared fixtures absent: everything was skipped
     }
     System.out.println("RuntimeStateTests: " + s.lookups().total() + " lookups, " + s.lookups().hits() + " hits, "
-        + s.compilations().succeeded() + " compiles, " + s.evictions().lru() + " LRU evictions");
+        + s.compilations().succeeded() + " compiles, " + s.compilations().ineligible() + " declined, "
+        + s.evictions().lru() + " LRU evictions");
+    assertEquals("asm", s.compiler());
     assertTrue(s.lookups().hits() > 0, "compiled code ran");
     assertTrue(s.evictions().lru() > 0, "the budget made code leave");
     assertTrue(s.resident().bytes() <= s.budgetBytes());

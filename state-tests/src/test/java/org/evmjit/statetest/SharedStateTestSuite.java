@@ -17,9 +17,12 @@ import org.evmjit.statetest.fixture.FixtureException;
 import org.evmjit.statetest.fixture.PostEntry;
 import org.evmjit.statetest.fixture.StateTest;
 import org.evmjit.statetest.fixture.StateTestLoader;
-import org.evmjit.statetest.runner.Engine;
+import org.evmjit.plugin.compiler.CompileResult;
+import org.evmjit.plugin.compiler.JitEngineSelector;
+import org.evmjit.statetest.runner.DifferentialExecutor;
 import org.evmjit.statetest.runner.EntryResult;
 import org.evmjit.statetest.runner.Executor;
+import org.evmjit.statetest.runner.JitExecutor;
 import org.evmjit.statetest.runner.StateTestRunner;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -34,12 +37,26 @@ import org.junit.jupiter.api.DynamicNode;
 abstract class SharedStateTestSuite {
   private final StateTestLoader loader = new StateTestLoader();
   private final StateTestRunner runner;
+  /** The JIT side of a {@code both} suite, whose declines the suite's last test checks; else null. */
+  private final JitExecutor jit;
 
-  SharedStateTestSuite(Engine engine) {
-    this(engine.newExecutor());
+  /**
+   * Each entry on the interpreter and the JIT side by side ({@code --engine both}). A contract the
+   * compiler declines runs on the interpreter there, which would compare the interpreter with
+   * itself: so the suite ends with a test that fails when a contract under the compiler's size
+   * cap was declined.
+   */
+  SharedStateTestSuite() {
+    this(new JitExecutor());
+  }
+
+  private SharedStateTestSuite(JitExecutor jit) {
+    this.jit = jit;
+    runner = new StateTestRunner(new DifferentialExecutor(jit), SkipList.load(), null);
   }
 
   SharedStateTestSuite(Executor executor) {
+    this.jit = null;
     runner = new StateTestRunner(executor, SkipList.load(), null);
   }
 
@@ -63,25 +80,40 @@ abstract class SharedStateTestSuite {
           .collect(Collectors.groupingBy(
               p -> slashes(root.relativize(p.getParent())), TreeMap::new, Collectors.toList()));
     }
-    return byFolder.entrySet().stream().filter(folder -> folders.test(folder.getKey())).map(folder -> dynamicContainer(
-        folder.getKey(), folder.getValue().get(0).getParent().toUri(),
-        folder.getValue().stream().map(file -> dynamicContainer(
-            slashes(root.relativize(file)), file.toUri(), // the full relative path keeps names unique
-            Stream.of(file).flatMap(f -> entryTests(f, slashes(root.relativize(f)), forks))))));
+    Stream<DynamicNode> entries = byFolder.entrySet().stream().filter(folder -> folders.test(folder.getKey()))
+        .map(folder -> dynamicContainer(
+            folder.getKey(), folder.getValue().get(0).getParent().toUri(),
+            folder.getValue().stream().map(file -> dynamicContainer(
+                slashes(root.relativize(file)), file.toUri(), // the full relative path keeps names unique
+                Stream.of(file).flatMap(f -> entryTests(f, slashes(root.relativize(f)), forks))))));
+    return jit == null ? entries : Stream.concat(entries, Stream.of(dynamicTest(
+        "the compiler declined no contract under its size cap", () -> checkDeclines(suite))));
+  }
+
+  /** Run after every entry of the suite: JVM_LIMITS declines are contracts the JIT never ran. */
+  private void checkDeclines(String suite) {
+    JitEngineSelector engines = jit.engines();
+    System.out.printf("%s: %,d codes compiled; declined: %,d empty, %,d over the size cap, %,d over a JVM limit%n",
+        suite, engines.compiledCount(), engines.declinedCount(CompileResult.Reason.EMPTY_CODE),
+        engines.declinedCount(CompileResult.Reason.OVER_SIZE_CAP), engines.declinedCount(CompileResult.Reason.JVM_LIMITS));
+    Assertions.assertEquals(0, engines.declinedCount(CompileResult.Reason.JVM_LIMITS),
+        () -> "contracts under the size cap ran on the interpreter on both sides: " + engines.jvmLimitDeclines());
   }
 
   /** The file's selected entries as tests; loaded only when JUnit reaches the file. */
   private Stream<DynamicNode> entryTests(Path file, String displayName, Predicate<Fork> forks) {
-    List<StateTest> tests;
+    StateTestLoader.Loaded loaded;
     try {
-      tests = loader.load(file, displayName);
+      loaded = loader.loadEach(file, displayName);
     } catch (FixtureException e) {
       return Stream.of(dynamicTest("load", file.toUri(), () -> Assertions.fail(e.getMessage())));
     }
     String skipPath = file.toAbsolutePath().normalize().toString();
-    return tests.stream().flatMap(test -> test.post().stream()
+    Stream<DynamicNode> malformed = loaded.failures().stream()
+        .map(e -> dynamicTest("load", file.toUri(), () -> Assertions.fail(e.getMessage())));
+    return Stream.concat(malformed, loaded.tests().stream().flatMap(test -> test.post().stream()
         .filter(entry -> Fork.byName(entry.forkName()).map(forks::test).orElse(false))
-        .map(entry -> dynamicTest(name(test, entry), file.toUri(), () -> check(test, entry, skipPath))));
+        .map(entry -> dynamicTest(name(test, entry), file.toUri(), () -> check(test, entry, skipPath)))));
   }
 
   private void check(StateTest test, PostEntry entry, String skipPath) {

@@ -10,6 +10,7 @@ import org.evmjit.evm.frame.HaltReason;
 import org.evmjit.evm.frame.Message;
 import org.evmjit.evm.precompile.Precompile;
 import org.evmjit.evm.precompile.Precompiles;
+import org.evmjit.evm.state.Delegation;
 import org.evmjit.evm.state.TransactionState;
 import org.evmjit.evm.trace.Tracer;
 import org.evmjit.evm.tx.ExecutionStatus;
@@ -107,11 +108,19 @@ public final class MessageExecutor {
     if (precompile != null) {
       return runPrecompile(m, precompile, snapshot);
     }
-    Code code = state.code(m.codeAddress());
+    Address codeAddress = m.codeAddress();
+    Code code = state.code(codeAddress);
+    Address delegate = fork.isAtLeast(Fork.PRAGUE) ? Delegation.target(code) : null;
+    if (delegate != null) {
+      // EIP-7702: run the delegate's code (one level, never a precompile); the caller charged
+      // and warmed the access
+      codeAddress = delegate;
+      code = state.code(delegate);
+    }
     if (code.size() == 0) {
       return finished(m, to, ExecutionStatus.SUCCESS, m.gas(), NONE);
     }
-    Frame f = new Frame(m.kind(), to, m.caller(), m.codeAddress(), m.value(), m.input(), code,
+    Frame f = new Frame(m.kind(), to, m.caller(), codeAddress, m.value(), m.input(), code,
         m.isStatic(), m.depth(), m.gas(), takeStack());
     f.snapshot = snapshot;
     return f;

@@ -54,6 +54,16 @@ public final class GasSchedule {
   public long txDataNonZero = 68;
   public long txAccessListAddress = 2400;
   public long txAccessListStorageKey = 1900;
+  /** EIP-7623 (Prague): calldata tokens are zero bytes plus this many per non-zero byte. */
+  public long txTokensPerNonZeroByte = 4;
+  /** EIP-7623: the floor a transaction pays per calldata token, above {@link #txBase} (0 = no floor). */
+  public long txFloorPerToken = 0;
+  /** EIP-7702 (Prague): intrinsic gas per authorization tuple. */
+  public long perEmptyAccountCost = 0;
+  /** EIP-7702: what an authorization costs when its authority already exists (the rest is refunded). */
+  public long perAuthBaseCost = 0;
+  /** EIP-7825 (Osaka): the most gas a transaction may ask for (0 = no cap beyond the block's). */
+  public long txMaxGasLimit = 0;
 
   private GasSchedule(Fork fork) {
     this.fork = fork;
@@ -111,6 +121,14 @@ public final class GasSchedule {
     if (f.isAtLeast(Fork.SHANGHAI)) {
       g.initcodePerWord = 2; // EIP-3860
       g.maxInitcodeSize = 2 * 0x6000;
+    }
+    if (f.isAtLeast(Fork.PRAGUE)) {
+      g.txFloorPerToken = 10; // EIP-7623
+      g.perEmptyAccountCost = 25000; // EIP-7702
+      g.perAuthBaseCost = 12500;
+    }
+    if (f.isAtLeast(Fork.OSAKA)) {
+      g.txMaxGasLimit = 1L << 24; // EIP-7825
     }
     return g;
   }

@@ -10,6 +10,7 @@ import org.evmjit.evm.frame.Frame;
 import org.evmjit.evm.frame.HaltReason;
 import org.evmjit.evm.frame.Message;
 import org.evmjit.evm.host.Host;
+import org.evmjit.evm.state.Delegation;
 import org.evmjit.evm.word.Address;
 import org.evmjit.evm.word.Uint256;
 import org.evmjit.evm.word.Word;
@@ -188,6 +189,23 @@ public final class Instructions {
   private static long accountAccessSurcharge(Host h, Address a) {
     GasSchedule g = h.gas();
     return g.accessLists && h.warmAccount(a) ? g.coldAccountSurcharge : 0;
+  }
+
+  /**
+   * EIP-7702: when {@code target}'s code is a delegation designator, the call runs the delegate's
+   * code (the executor resolves it) and pays for accessing the delegate: the full cold cost, or
+   * the warm read cost, warming it.
+   */
+  private static long delegationAccessCost(Host h, Address target) {
+    if (!h.fork().isAtLeast(Fork.PRAGUE)) {
+      return 0;
+    }
+    Address delegate = Delegation.target(h.code(target));
+    if (delegate == null) {
+      return 0;
+    }
+    GasSchedule g = h.gas();
+    return h.warmAccount(delegate) ? g.coldAccountSurcharge + g.warmReadCost : g.warmReadCost;
   }
 
   // ---- arithmetic and hashing ----
@@ -477,7 +495,7 @@ public final class Instructions {
     long outOffset = popMemoryOperand(f);
     long outLength = popMemoryOperand(f);
 
-    if (!charge(f, accountAccessSurcharge(h, target))) {
+    if (!charge(f, accountAccessSurcharge(h, target) + delegationAccessCost(h, target))) {
       return Frame.DONE;
     }
     if (!expand(f, inOffset, inLength) || !expand(f, outOffset, outLength)) {

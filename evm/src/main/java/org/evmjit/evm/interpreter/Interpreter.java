@@ -19,8 +19,9 @@ import org.evmjit.evm.word.Uint256;
  * <p>Before each instruction it checks, from per-fork tables, that the opcode exists, that the
  * stack holds its inputs and has room for its outputs, and charges its static gas; the
  * instruction body then assumes those hold (evmone's split). Simple, hot instructions are inlined
- * in the loop; the rest are in {@link Instructions}, shared with compiled code. Keep {@link #run}
- * under HotSpot's 8000-byte limit for JIT compilation ({@code InterpreterSizeTest} checks):
+ * in the loop; the rest are in {@link Instructions}, shared with compiled code. Keep
+ * {@link #execute} under HotSpot's 8000-byte limit for JIT compilation (the plugin module's
+ * {@code InterpreterSizeTest} checks):
  * benchmark any change to it.
  */
 public final class Interpreter implements ExecutionEngine {

@@ -13,6 +13,7 @@ import org.evmjit.evm.frame.Message;
 import org.evmjit.evm.host.TxContext;
 import org.evmjit.evm.interpreter.Interpreter;
 import org.evmjit.evm.precompile.Precompiles;
+import org.evmjit.evm.state.Delegation;
 import org.evmjit.evm.state.TransactionState;
 import org.evmjit.evm.state.WorldState;
 import org.evmjit.evm.trace.Tracer;
@@ -21,9 +22,6 @@ import org.evmjit.evm.word.Word;
 
 /** Validates and executes one transaction against a world state, under one fork's rules. */
 public final class TransactionProcessor {
-  /** The chain id state tests run under. */
-  public static final Word CHAIN_ID = Word.ONE;
-
   private final Fork fork;
   private final GasSchedule gas;
   private final EngineSelector engines;
@@ -50,18 +48,19 @@ public final class TransactionProcessor {
    * @param tracer null for no trace
    */
   public TransactionResult process(WorldState state, BlockEnv env, Transaction tx, Tracer tracer) {
-    BigInteger blobBaseFee = fork.isAtLeast(Fork.CANCUN) ? BlobGas.baseFee(env.excessBlobGas()) : BigInteger.ZERO;
+    BlobSchedule blobs = env.blobScheduleFor(fork);
+    BigInteger blobBaseFee = blobs != null
+        ? BlobGas.baseFee(env.excessBlobGas(), blobs.baseFeeUpdateFraction()) : BigInteger.ZERO;
     String invalid = TransactionValidator.check(fork, state, env, tx, blobBaseFee);
     if (invalid != null) {
       return TransactionResult.invalid(invalid);
     }
     BigInteger baseFee = fork.isAtLeast(Fork.LONDON) ? env.baseFee().toBigInteger() : BigInteger.ZERO;
     BigInteger price = effectiveGasPrice(tx, baseFee);
-    long gasLimit = tx.gasLimit().longValueExact();
     Address sender = tx.sender();
 
     TxContext context = new TxContext(sender, Word.fromBigInteger(price), tx.blobVersionedHashes(),
-        Word.fromBigInteger(blobBaseFee), CHAIN_ID);
+        Word.fromBigInteger(blobBaseFee), env.chainId());
     TransactionState st = new TransactionState(state, fork, env, context);
 
     BigInteger upfront = price.multiply(tx.gasLimit());
@@ -76,7 +75,18 @@ public final class TransactionProcessor {
     if (gas.accessLists) {
       warmUp(st, env, tx, target);
     }
-    long executionGas = gasLimit - IntrinsicGas.of(tx, gas);
+    if (tx.type() == Transaction.SET_CODE) {
+      // EIP-7702: outside the root frame, so a failing transaction keeps the delegations
+      st.addRefund(SetCodeAuthorizations.apply(st, tx, env.chainId().toBigInteger(), gas));
+    }
+    if (!tx.isCreate() && fork.isAtLeast(Fork.PRAGUE)) {
+      Address delegate = Delegation.target(st.code(target));
+      if (delegate != null) {
+        st.warmAccount(delegate); // the executor runs the delegate's code; the transaction warms it
+      }
+    }
+    long intrinsic = IntrinsicGas.of(tx, gas);
+    long executionGas = executionGas(tx.gasLimit(), intrinsic);
     Word value = Word.fromBigInteger(tx.value());
     Message root = tx.isCreate()
         ? new Message(CallKind.CREATE, sender, target, null, value, tx.data(), executionGas, false, 0, null, 0, 0)
@@ -85,12 +95,11 @@ public final class TransactionProcessor {
     Frame result = new MessageExecutor(st, engines, tracer).run(root);
     long executionNanos = System.nanoTime() - start;
 
-    long gasLeft = result.gas;
-    long gasUsed = gasLimit - gasLeft;
+    long gasUsed = intrinsic + (executionGas - result.gas);
     long refund = Math.min(st.refund(), gasUsed / gas.maxRefundQuotient);
-    gasUsed -= refund;
-    gasLeft += refund;
-    st.addBalance(sender, Word.fromBigInteger(price.multiply(BigInteger.valueOf(gasLeft))));
+    gasUsed = Math.max(gasUsed - refund, IntrinsicGas.floor(tx, gas)); // EIP-7623's floor
+    BigInteger gasLeft = tx.gasLimit().subtract(BigInteger.valueOf(gasUsed));
+    st.addBalance(sender, Word.fromBigInteger(price.multiply(gasLeft)));
     BigInteger tip = fork.isAtLeast(Fork.LONDON) ? price.subtract(baseFee) : price;
     st.addBalance(env.coinbase(), Word.fromBigInteger(tip.multiply(BigInteger.valueOf(gasUsed))));
     st.finish();
@@ -102,6 +111,17 @@ public final class TransactionProcessor {
       tracer.onTransactionEnd(result.output, gasUsed, halt);
     }
     return new TransactionResult(null, result.status, gasUsed, result.output, logs, halt, executionNanos);
+  }
+
+  /**
+   * The gas the root frame starts with: the transaction's gas limit (a uint64, up to 2^64 - 1) less
+   * the intrinsic gas, at most {@link Long#MAX_VALUE}, the most a frame counts. Only an opcode that
+   * reads the gas left (GAS, and the 63/64 of a call) can tell a limit of 2^63 or more from 2^63 - 1;
+   * gas used and the refund to the sender are exact.
+   */
+  static long executionGas(BigInteger gasLimit, long intrinsic) {
+    BigInteger left = gasLimit.subtract(BigInteger.valueOf(intrinsic));
+    return left.bitLength() < Long.SIZE ? left.longValueExact() : Long.MAX_VALUE;
   }
 
   /** EIP-2929/2930: sender, target, precompiles, coinbase (Shanghai, EIP-3651) and the access list start warm. */

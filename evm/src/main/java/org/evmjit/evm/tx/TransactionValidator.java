@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.fork.GasSchedule;
 import org.evmjit.evm.state.Account;
+import org.evmjit.evm.state.Delegation;
 import org.evmjit.evm.state.WorldState;
 import org.evmjit.evm.word.Word;
 
@@ -23,12 +24,24 @@ final class TransactionValidator {
     GasSchedule g = GasSchedule.forFork(fork);
     if (tx.type() == Transaction.ACCESS_LIST && !fork.isAtLeast(Fork.BERLIN)
         || tx.type() == Transaction.EIP1559 && !fork.isAtLeast(Fork.LONDON)
-        || tx.type() == Transaction.BLOB && !fork.isAtLeast(Fork.CANCUN)) {
+        || tx.type() == Transaction.BLOB && !fork.isAtLeast(Fork.CANCUN)
+        || tx.type() == Transaction.SET_CODE && !fork.isAtLeast(Fork.PRAGUE)) {
       return "TransactionException.TYPE_NOT_SUPPORTED";
+    }
+    if (tx.type() == Transaction.SET_CODE) { // EIP-7702
+      if (tx.isCreate()) {
+        return "TransactionException.TYPE_4_TX_CONTRACT_CREATION";
+      }
+      if (tx.authorizationList().isEmpty()) {
+        return "TransactionException.TYPE_4_EMPTY_AUTHORIZATION_LIST";
+      }
     }
     if (tx.gasLimit().compareTo(MAX_U64) > 0 || tx.nonce().compareTo(MAX_U64) > 0
         || tx.value().compareTo(MAX_U256) > 0) {
       return "TransactionException.GASLIMIT_OR_NONCE_OR_VALUE_TOO_LARGE";
+    }
+    if (g.txMaxGasLimit > 0 && tx.gasLimit().compareTo(BigInteger.valueOf(g.txMaxGasLimit)) > 0) {
+      return "TransactionException.GAS_LIMIT_EXCEEDS_MAXIMUM"; // EIP-7825
     }
     Account sender = world.get(tx.sender());
     long accountNonce = sender == null ? 0 : sender.nonce();
@@ -40,8 +53,9 @@ final class TransactionValidator {
     if (nonceOrder != 0) {
       return nonceOrder < 0 ? "TransactionException.NONCE_MISMATCH_TOO_LOW" : "TransactionException.NONCE_MISMATCH_TOO_HIGH";
     }
-    if (sender != null && sender.code().size() != 0) {
-      return "TransactionException.SENDER_NOT_EOA"; // EIP-3607
+    if (sender != null && sender.code().size() != 0
+        && !(fork.isAtLeast(Fork.PRAGUE) && Delegation.isDesignator(sender.code()))) {
+      return "TransactionException.SENDER_NOT_EOA"; // EIP-3607; EIP-7702 accepts delegated senders
     }
     BigInteger maxPrice = maxGasPrice(tx);
     if (maxPrice.compareTo(MAX_U256) > 0) {
@@ -62,12 +76,12 @@ final class TransactionValidator {
       }
     }
     if (tx.type() == Transaction.BLOB) {
-      String blobProblem = checkBlobs(tx, blobBaseFee);
+      String blobProblem = checkBlobs(fork, env.blobScheduleFor(fork), tx, blobBaseFee);
       if (blobProblem != null) {
         return blobProblem;
       }
     }
-    if (tx.gasLimit().compareTo(BigInteger.valueOf(env.gasLimit())) > 0) {
+    if (tx.gasLimit().compareTo(new BigInteger(Long.toUnsignedString(env.gasLimit()))) > 0) { // uint64
       return "TransactionException.GAS_ALLOWANCE_EXCEEDED";
     }
     BigInteger maxCost = tx.gasLimit().multiply(maxPrice).add(tx.value());
@@ -81,21 +95,28 @@ final class TransactionValidator {
     if (tx.gasLimit().compareTo(BigInteger.valueOf(IntrinsicGas.of(tx, g))) < 0) {
       return "TransactionException.INTRINSIC_GAS_TOO_LOW";
     }
+    if (tx.gasLimit().compareTo(BigInteger.valueOf(IntrinsicGas.floor(tx, g))) < 0) {
+      return "TransactionException.INTRINSIC_GAS_BELOW_FLOOR_GAS_COST"; // EIP-7623
+    }
     if (tx.isCreate() && g.maxInitcodeSize > 0 && tx.data().length > g.maxInitcodeSize) {
       return "TransactionException.INITCODE_SIZE_EXCEEDED"; // EIP-3860
     }
     return null;
   }
 
-  private static String checkBlobs(Transaction tx, BigInteger blobBaseFee) {
+  private static String checkBlobs(Fork fork, BlobSchedule schedule, Transaction tx, BigInteger blobBaseFee) {
     if (tx.isCreate()) {
       return "TransactionException.TYPE_3_TX_CONTRACT_CREATION";
     }
     if (tx.blobVersionedHashes().isEmpty()) {
       return "TransactionException.TYPE_3_TX_ZERO_BLOBS";
     }
-    if (tx.blobVersionedHashes().size() > BlobGas.MAX_BLOBS_PER_BLOCK) {
+    int blobs = tx.blobVersionedHashes().size();
+    if (blobs > schedule.max()) { // the block's limit is checked first
       return "TransactionException.TYPE_3_TX_MAX_BLOB_GAS_ALLOWANCE_EXCEEDED";
+    }
+    if (fork.isAtLeast(Fork.OSAKA) && blobs > BlobSchedule.MAX_BLOBS_PER_TX_OSAKA) {
+      return "TransactionException.TYPE_3_TX_BLOB_COUNT_EXCEEDED"; // EIP-7594
     }
     for (Word h : tx.blobVersionedHashes()) {
       if (h.toBytes32()[0] != BLOB_COMMITMENT_VERSION_KZG) {

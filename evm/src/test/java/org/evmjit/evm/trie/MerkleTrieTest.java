@@ -88,19 +88,9 @@ class MerkleTrieTest {
   }
 
   @Test
-  void thousandsOfKeysAreFast() {
+  void thousandsOfKeysMatchReference() { // its speed is measured by plugin-bench's TrieBenchmark
     List<Map.Entry<byte[], byte[]>> entries = storageEntries(new Random(5), 5_000);
-    for (int i = 0; i < 50; i++) {
-      MerkleTrie.root(entries); // warm up
-    }
-    int runs = 50;
-    long start = System.nanoTime();
-    for (int i = 0; i < runs; i++) {
-      MerkleTrie.root(entries);
-    }
-    double millis = (System.nanoTime() - start) / 1e6 / runs;
-    // A generous bound that only catches gross (e.g. quadratic) regressions, not machine noise.
-    assertTrue(millis < 100, "5000 keys took " + millis + " ms");
+    assertEquals(toHex(referenceRoot(entries)), toHex(MerkleTrie.root(entries)));
   }
 
   /** keccak(slot) keys and RLP(minimal bytes) values, as in a storage trie. */

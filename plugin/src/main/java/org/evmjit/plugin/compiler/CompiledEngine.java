@@ -52,6 +52,11 @@ public final class CompiledEngine implements ExecutionEngine {
     return fork;
   }
 
+  /** The generated hidden class this engine runs (for tests of its unloading). */
+  Class<?> generatedClass() {
+    return code.getClass();
+  }
+
   @Override
   public int execute(Frame frame, Host host, Tracer tracer) {
     if (tracer != null) {

@@ -26,6 +26,8 @@ public final class EvmCompiler {
   public static final int CLASS_FILE_VERSION = ClassEmitter.CLASS_FILE_VERSION;
   /** Largest code compiled (twice EIP-3860's initcode limit); larger runs on the interpreter. */
   public static final int MAX_CODE_SIZE = 2 * 49152;
+  /** The smallest chunk budget tried when a chunk method came out over HotSpot's limit. */
+  private static final int MIN_CHUNK_BUDGET = ClassEmitter.CHUNK_BUDGET / 8;
 
   /**
    * @param registerValues keep stack values in JVM locals within blocks (off: every value goes
@@ -64,31 +66,45 @@ public final class EvmCompiler {
       BlockAnalysis analysis;
       ClassEmitter.Output out;
       int maxBlock = BlockAnalysis.MAX_BLOCK_INSTRUCTIONS;
+      int chunkBudget = ClassEmitter.CHUNK_BUDGET;
       while (true) {
         analysis = BlockAnalysis.analyze(code, fork, maxBlock);
         try {
-          out = new ClassEmitter(name, code, fork, analysis, options.registerValues()).emit();
-          break;
+          out = new ClassEmitter(name, code, fork, analysis, options.registerValues(), chunkBudget).emit();
         } catch (ClassEmitter.BlockTooLargeException e) {
           if (maxBlock <= 4) {
             return uncompilable(start, e.getMessage(), e);
           }
           maxBlock /= 2; // shorter straight-line runs: smaller blocks, each still checked at entry
+          continue;
         }
-      }
-      int largest = 0;
-      for (Map.Entry<String, Integer> m : ClassFileSizes.codeLengths(out.classBytes()).entrySet()) {
-        largest = Math.max(largest, m.getValue());
-        if (m.getValue() > JvmLimits.HUGE_METHOD_LIMIT) {
-          return uncompilable(start, "method " + m.getKey() + " has " + m.getValue()
-              + " bytes of bytecode > " + JvmLimits.HUGE_METHOD_LIMIT, null);
+        String huge = hugeMethod(out.classBytes());
+        if (huge == null) {
+          break;
         }
+        // the chunk's size estimate fell short (it happens with many entries or halts in one chunk)
+        if (chunkBudget <= MIN_CHUNK_BUDGET) {
+          return uncompilable(start, huge, null);
+        }
+        chunkBudget /= 2;
       }
+      int largest = ClassFileSizes.codeLengths(out.classBytes()).values().stream().mapToInt(Integer::intValue).max()
+          .orElse(0);
       return new CompileResult.Compiled(name.replace('/', '.'), out.classBytes(), fork,
           System.nanoTime() - start, analysis.blocks().size(), out.chunks(), largest);
     } catch (MethodTooLargeException | ClassTooLargeException e) {
       return uncompilable(start, e.getMessage(), e);
     }
+  }
+
+  /** The first method of {@code classBytes} over HotSpot's huge-method limit, described; null when none. */
+  private static String hugeMethod(byte[] classBytes) {
+    for (Map.Entry<String, Integer> m : ClassFileSizes.codeLengths(classBytes).entrySet()) {
+      if (m.getValue() > JvmLimits.HUGE_METHOD_LIMIT) {
+        return "method " + m.getKey() + " has " + m.getValue() + " bytes of bytecode > " + JvmLimits.HUGE_METHOD_LIMIT;
+      }
+    }
+    return null;
   }
 
   private CompileResult uncompilable(long start, String detail, Throwable cause) {

@@ -1,7 +1,10 @@
 package org.evmjit.plugin.compiler;
 
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.evmjit.evm.exec.EngineSelector;
 import org.evmjit.evm.exec.ExecutionEngine;
@@ -26,11 +29,15 @@ public final class JitEngineSelector implements EngineSelector {
     }
   }
 
+  private static final int MAX_EXAMPLES = 10;
+
   private final EvmCompiler compiler;
   private final ConcurrentHashMap<Key, ExecutionEngine> cache = new ConcurrentHashMap<>();
   private final AtomicLong compiled = new AtomicLong();
   private final AtomicLong interpreted = new AtomicLong();
   private final AtomicLong compileNanos = new AtomicLong();
+  private final ConcurrentHashMap<CompileResult.Reason, AtomicLong> declined = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<String> jvmLimitDeclines = new ConcurrentLinkedQueue<>();
 
   public JitEngineSelector() {
     this(new EvmCompiler());
@@ -60,6 +67,12 @@ public final class JitEngineSelector implements EngineSelector {
       return CompiledEngine.load(c);
     }
     interpreted.incrementAndGet();
+    CompileResult.Interpret declined = (CompileResult.Interpret) r;
+    this.declined.computeIfAbsent(declined.reason(), reason -> new AtomicLong()).incrementAndGet();
+    if (declined.reason() == CompileResult.Reason.JVM_LIMITS && jvmLimitDeclines.size() < MAX_EXAMPLES) {
+      jvmLimitDeclines.add(HexFormat.of().formatHex(code.hash()) + " (" + code.bytes().length + " bytes, " + fork
+          + "): " + declined.detail());
+    }
     return Interpreter.forFork(fork);
   }
 
@@ -71,6 +84,17 @@ public final class JitEngineSelector implements EngineSelector {
   /** Codes the compiler declined (empty, over the size cap, JVM limits), run on the interpreter. */
   public long interpretedCount() {
     return interpreted.get();
+  }
+
+  /** Codes the compiler declined for {@code reason}. */
+  public long declinedCount(CompileResult.Reason reason) {
+    AtomicLong n = declined.get(reason);
+    return n == null ? 0 : n.get();
+  }
+
+  /** The first {@value #MAX_EXAMPLES} codes declined for JVM limits: hash, size, fork and why. */
+  public List<String> jvmLimitDeclines() {
+    return List.copyOf(jvmLimitDeclines);
   }
 
   public long compileNanos() {

@@ -71,18 +71,21 @@ class CompilerApiTest {
 
   @Test
   void hiddenClassesCanBeUnloaded() throws InterruptedException {
-    byte[] code = code().push(7).returnTop().bytes();
-    var compiled = (CompileResult.Compiled) compiler.compile(code, Fork.CANCUN);
-    CompiledEngine engine = CompiledEngine.load(compiled);
-    Class<?> generated = engine.getClass(); // the engine wrapper; the hidden class is behind it
-    assertTrue(generated.getName().endsWith("CompiledEngine"));
-    WeakReference<CompiledEngine> ref = new WeakReference<>(engine);
-    engine = null;
-    for (int i = 0; i < 50 && ref.get() != null; i++) {
+    WeakReference<Class<?>> generated = loadAndDrop(code().push(7).returnTop());
+    for (int i = 0; i < 50 && generated.get() != null; i++) {
       System.gc();
       Thread.sleep(10);
     }
-    assertEquals(null, ref.get(), "a loaded program is collectable once unreferenced");
+    assertEquals(null, generated.get(), "the hidden class is unloaded once its engine is unreferenced");
+  }
+
+  /** Loads {@code code} as an engine, runs it, and returns a weak reference to its hidden class only. */
+  private WeakReference<Class<?>> loadAndDrop(Bytecode code) {
+    CompiledEngine engine = CompiledEngine.load((CompileResult.Compiled) compiler.compile(code.bytes(), Fork.CANCUN));
+    Class<?> generated = engine.generatedClass();
+    assertTrue(generated.isHidden(), generated.getName());
+    assertEquals(ExecutionStatus.SUCCESS, new EvmHarness(Fork.CANCUN, (c, f) -> engine).run(code).status());
+    return new WeakReference<>(generated);
   }
 
   @Test

@@ -54,6 +54,16 @@ class JvmLimitsTest {
   }
 
   @Test
+  void twentyKiBOfJumpdests() {
+    // stQuadraticComplexityTest/Call20KbytesContract50_2's shape: every JUMPDEST an entry of its
+    // chunk's switch, so the chunk size estimate fell short and a chunk came out over 8000 bytes
+    byte[] code = java.util.HexFormat.of().parseHex("6001" + "5b".repeat(22_237) + "600101600055");
+    CompileResult.Compiled c = compileWithinLimits(code);
+    assertTrue(c.methods() > 1, "split into several methods: " + c.methods());
+    Differential.agree(new Bytecode().raw(java.util.HexFormat.of().formatHex(code)), 5_000_000);
+  }
+
+  @Test
   void push32HeavyContract() {
     StringBuilder unit = new StringBuilder("7f");
     for (int i = 0; i < 32; i++) {

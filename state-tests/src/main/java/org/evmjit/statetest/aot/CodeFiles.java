@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
+import org.evmjit.statetest.FileTree;
 import org.evmjit.evm.crypto.Keccak;
 import org.evmjit.statetest.fixture.FixtureException;
 import org.evmjit.statetest.fixture.PreAccount;
@@ -33,7 +33,7 @@ public final class CodeFiles {
   private final StateTestLoader loader = new StateTestLoader();
 
   /**
-   * Files as given, and the inputs under directories (recursively, sorted); each once.
+   * Files as given, and the inputs under directories (recursively, following links, sorted); each once.
    *
    * @throws NoSuchFileException for a path that does not exist
    */
@@ -44,9 +44,7 @@ public final class CodeFiles {
         throw new NoSuchFileException(p.toString(), null, "no such file or directory");
       }
       if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(f -> Files.isRegularFile(f) && EXTENSIONS.contains(extension(f))).sorted().forEach(files::add);
-        }
+        FileTree.files(p).stream().filter(f -> EXTENSIONS.contains(extension(f))).sorted().forEach(files::add);
       } else {
         files.add(p);
       }

@@ -41,7 +41,10 @@ public record BenchResult(
     return "ok".equals(status);
   }
 
-  /** Million gas per second at the median time. */
+  /**
+   * Million gas per second at the median time. Meaningful only for a run that ended normally
+   * ({@link #ok}): a halt consumes all the gas it was given at once, whatever the time.
+   */
   public double mgasPerSec() {
     return medianNs <= 0 ? 0 : gasUsed * 1000.0 / medianNs;
   }
@@ -49,5 +52,15 @@ public record BenchResult(
   /** Million gas per second at the median execution-only time (0 when not measured). */
   public double execMgasPerSec() {
     return execMedianNs <= 0 ? 0 : gasUsed * 1000.0 / execMedianNs;
+  }
+
+  /** {@link #mgasPerSec} to three decimals, or null when the run did not end normally. */
+  public Double mgasPerSecIfOk() {
+    return ok() ? Math.round(mgasPerSec() * 1000) / 1000.0 : null;
+  }
+
+  /** {@link #mgasPerSec} for a table ({@code 123.45}), or {@code -} when the run did not end normally. */
+  public String mgasPerSecText() {
+    return ok() ? String.format(java.util.Locale.ROOT, "%.2f", mgasPerSec()) : "-";
   }
 }

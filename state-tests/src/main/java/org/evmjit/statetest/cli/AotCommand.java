@@ -92,6 +92,10 @@ final class AotCommand implements Callable<Integer> {
           scan.files(), scan.seen(), scan.codes().size(), forks.size(), forks.stream().map(Fork::fixtureName).toList(),
           (compileStart - start) / 1e9, (end - compileStart) / 1e9, store, fingerprint);
       io.out().println(tally.line((end - start) / 1e9));
+      if (inputs.isEmpty()) {
+        io.err().println("evmjit aot: no input found under " + paths + " (*.json, *.hex, *.bin)");
+        return ExitCode.SOFTWARE;
+      }
     }
     return tally.failed() > 0 ? ExitCode.SOFTWARE : ExitCode.OK;
   }

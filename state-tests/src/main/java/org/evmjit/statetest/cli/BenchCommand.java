@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,11 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin JitOptions jit;
 
+  @Option(names = "--jit-bench-limit", paramLabel = "DURATION", converter = JitOptions.DurationConverter.class,
+      description = "With --engine runtime: how long an input is run over and over waiting for its"
+          + " contract to be compiled before it is measured anyway (default: 30s).")
+  Duration benchLimit = Duration.ofSeconds(30);
+
   private final Io io;
   private final Function<Engine, Executor> executors;
 
@@ -106,13 +112,22 @@ final class BenchCommand implements Callable<Integer> {
       } catch (FixtureException | IllegalArgumentException e) {
         io.err().println("cannot load benchmark: " + e.getMessage());
         failed = true;
+      } catch (RuntimeException e) { // like state-test: one line naming the file, and on to the next
+        io.err().println("cannot load benchmark: " + f.displayName() + ": " + e);
+        failed = true;
       }
+    }
+    if (cases.isEmpty()) {
+      io.err().println("evmjit bench: no benchmark found: " + files.size() + " files under " + roots
+          + (files.isEmpty() ? "" : ", none of them loaded"));
+      return ExitCode.SOFTWARE;
     }
     if (engines.contains(Engine.RUNTIME)) { // time to compiled, then steady state: see RuntimeBench
       if (engines.size() != 1) {
         throw new ParameterException(spec.commandLine(), "--engine runtime runs alone, not with other engines");
       }
-      boolean ok = new RuntimeBench(io, jit, spec.commandLine(), json, BenchConfig.defaults(warmup, iterations)).run(cases);
+      boolean ok = new RuntimeBench(io, jit, spec.commandLine(), json, BenchConfig.defaults(warmup, iterations),
+          benchLimit).run(cases);
       return ok && !failed ? ExitCode.OK : ExitCode.SOFTWARE;
     }
     jit.requireRuntimeForRuntimeOptions(spec.commandLine());
@@ -144,7 +159,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         io.out().flush();
         if (!r.ok()) {
-          io.err().println("bench " + c.suite() + "/" + c.file() + " " + c.name() + " " + c.input()
+          io.err().println("bench " + c.file() + " " + c.name() + " " + c.input()
               + (engines.size() > 1 ? " [" + r.engine() + "]" : "") + ": " + r.status());
           failed = true;
         }
@@ -210,12 +225,19 @@ final class BenchCommand implements Callable<Integer> {
       g.writeStringField("engine", r.engine());
       g.writeNumberField("gasUsed", r.gasUsed());
       g.writeNumberField("medianNs", r.medianNs());
-      g.writeNumberField("mgasPerSec", Math.round(r.mgasPerSec() * 1000) / 1000.0);
+      if (r.mgasPerSecIfOk() == null) {
+        g.writeNullField("mgasPerSec");
+      } else {
+        g.writeNumberField("mgasPerSec", r.mgasPerSecIfOk());
+      }
       if (r.hasExec()) { // execution of the frames only; null when the engine does not report it
         g.writeNumberField("execNs", r.execMedianNs());
-        g.writeNumberField("execMgasPerSec", Math.round(r.execMgasPerSec() * 1000) / 1000.0);
       } else {
         g.writeNullField("execNs");
+      }
+      if (r.hasExec() && r.ok()) {
+        g.writeNumberField("execMgasPerSec", Math.round(r.execMgasPerSec() * 1000) / 1000.0);
+      } else {
         g.writeNullField("execMgasPerSec");
       }
       if (r.compileNanos() < 0) { // an engine that does not compile

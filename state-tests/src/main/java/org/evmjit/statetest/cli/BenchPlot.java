@@ -26,7 +26,7 @@ final class BenchPlot {
     double max = 1;
     for (List<BenchResult> row : rows) {
       for (BenchResult r : row) {
-        max = Math.max(max, Math.max(r.mgasPerSec(), r.execMgasPerSec()));
+        max = Math.max(max, r.ok() ? Math.max(r.mgasPerSec(), r.execMgasPerSec()) : 0);
       }
     }
     // headroom so the value printed after the longest bar stays clear of the ratio column
@@ -68,11 +68,12 @@ final class BenchPlot {
           LABEL_W - 8, y + engines * BAR_H / 2 + 4, esc(label)));
       for (int e = 0; e < row.size(); e++) {
         BenchResult r = row.get(e);
-        double v = r.measured() ? r.mgasPerSec() : 0;
+        double v = r.ok() ? r.mgasPerSec() : 0;
         double w = barWidth(v, decades);
         int by = y + e * BAR_H;
-        double execW = r.hasExec() ? barWidth(r.execMgasPerSec(), decades) : w;
-        if (r.hasExec()) {
+        boolean exec = r.ok() && r.hasExec();
+        double execW = exec ? barWidth(r.execMgasPerSec(), decades) : w;
+        if (exec) {
           sb.append(String.format(Locale.ROOT,
               "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" fill-opacity=\"0.35\"/>%n",
               LABEL_W, by, execW, BAR_H - 2, COLORS[e % COLORS.length]));
@@ -81,14 +82,15 @@ final class BenchPlot {
             LABEL_W, by, w, BAR_H - 2, COLORS[e % COLORS.length]));
         sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#222\">%s</text>%n",
             LABEL_W + Math.max(w, execW) + 4, by + BAR_H - 4,
-            !r.measured() ? "failed" : r.hasExec() ? fmt(v) + " / exec " + fmt(r.execMgasPerSec()) : fmt(v)));
+            !r.ok() ? (r.measured() ? "no rate (" + esc(r.status()) + ")" : "failed")
+                : exec ? fmt(v) + " / exec " + fmt(r.execMgasPerSec()) : fmt(v)));
         if (e > 0 && first.measured() && r.measured() && r.medianNs() > 0) {
           double ratio = (double) first.medianNs() / r.medianNs();
-          String exec = first.hasExec() && r.hasExec()
+          String execRatio = first.hasExec() && r.hasExec()
               ? String.format(Locale.ROOT, ", exec %.2f\u00d7", (double) first.execMedianNs() / r.execMedianNs()) : "";
           sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\" fill=\"%s\">%.2f\u00d7%s%s</text>%n",
               LABEL_W + PLOT_W + 10, by + BAR_H - 4, ratio < 1 ? "#c0392b" : COLORS[e % COLORS.length], ratio,
-              esc(exec), ratio < 1 ? " (slower)" : ""));
+              esc(execRatio), ratio < 1 ? " (slower)" : ""));
         }
       }
       y += groupH;

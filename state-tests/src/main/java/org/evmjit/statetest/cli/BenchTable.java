@@ -54,9 +54,9 @@ final class BenchTable {
     }
     String gas = String.format(Locale.ROOT, "%,d", r.gasUsed());
     String ns = String.format(Locale.ROOT, "%,d", r.medianNs());
-    String mgas = String.format(Locale.ROOT, "%.2f", r.mgasPerSec());
+    String mgas = r.mgasPerSecText();
     String execNs = r.hasExec() ? String.format(Locale.ROOT, "%,d", r.execMedianNs()) : "-";
-    String execMgas = r.hasExec() ? String.format(Locale.ROOT, "%.2f", r.execMgasPerSec()) : "-";
+    String execMgas = r.hasExec() && r.ok() ? String.format(Locale.ROOT, "%.2f", r.execMgasPerSec()) : "-";
     String note = r.ok() ? "" : "(" + r.status() + ")";
     if (!compare) {
       out.printf(Locale.ROOT, format, c.suite(), c.name(), c.input(), r.engine(), gas, ns, mgas, execNs, execMgas, note);

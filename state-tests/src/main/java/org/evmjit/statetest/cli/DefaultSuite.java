@@ -7,13 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.evmjit.evm.fork.Fork;
 import org.evmjit.statetest.SharedPaths;
 
 /**
- * What {@code state-test --default-suite} runs: the Cancun GeneralStateTests of
- * {@code ../shared/fixtures} when present, otherwise the small examples shipped inside evmjit
- * (resource folder {@code org/evmjit/statetest/examples}, listed in its {@code index.txt}),
- * copied to a temporary folder so they run like any fixture files.
+ * What {@code state-test --default-suite} runs: the Cancun entries of the GeneralStateTests of
+ * {@code ../shared/fixtures} when present (the folder also holds entries of other forks),
+ * otherwise the small examples shipped inside evmjit, every fork of them (resource folder
+ * {@code org/evmjit/statetest/examples}, listed in its {@code index.txt}), copied to a temporary
+ * folder so they run like any fixture files.
  */
 final class DefaultSuite {
   static final String SHARED_SUITE = "fixtures/ethereum-tests/GeneralStateTests";
@@ -21,15 +23,15 @@ final class DefaultSuite {
 
   private DefaultSuite() {}
 
-  /** The folder to run, and a line saying which one it is. */
-  record Choice(Path folder, String description) {}
+  /** The folder to run, its fork (null: every fork), and a line saying which they are. */
+  record Choice(Path folder, Fork fork, String description) {}
 
   static Choice choose() {
     Optional<Path> shared = SharedPaths.find(SHARED_SUITE);
     if (shared.isPresent()) {
-      return new Choice(shared.get(), "default suite: " + shared.get());
+      return new Choice(shared.get(), Fork.CANCUN, "default suite: " + shared.get() + ", fork Cancun");
     }
-    return new Choice(extractExamples(), "default suite: evmjit's bundled examples ("
+    return new Choice(extractExamples(), null, "default suite: evmjit's bundled examples, every fork ("
         + "../shared/" + SHARED_SUITE + " not found)");
   }
 

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.stream.Stream;
+import org.evmjit.statetest.FileTree;
 import org.evmjit.statetest.runner.FixtureFile;
 
 /** Turns command-line paths or standard input into the list of fixture files to run. */
@@ -24,7 +24,7 @@ final class FixturePaths {
   private FixturePaths() {}
 
   /**
-   * Files as given, and every {@code *.json} under directories (recursively), sorted by display
+   * Files as given, and every {@code *.json} under directories (recursively, following links), sorted by display
    * name: the path relative to the named directory (prefixed with the directory's own name when
    * several paths are given), or the path as given for files.
    *
@@ -40,10 +40,8 @@ final class FixturePaths {
         Path base = paths.size() > 1 && p.toAbsolutePath().normalize().getParent() != null
             ? p.toAbsolutePath().normalize().getParent()
             : p;
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
-              .forEach(f -> files.putIfAbsent(key(f), new FixtureFile(f, slashes(base.relativize(base == p ? f : f.toAbsolutePath().normalize())))));
-        }
+        FileTree.files(p).stream().filter(f -> f.getFileName().toString().endsWith(".json"))
+            .forEach(f -> files.putIfAbsent(key(f), new FixtureFile(f, slashes(base.relativize(base == p ? f : f.toAbsolutePath().normalize())))));
       } else {
         files.putIfAbsent(key(p), new FixtureFile(p, slashes(p.normalize())));
       }

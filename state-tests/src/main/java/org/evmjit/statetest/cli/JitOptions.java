@@ -100,11 +100,6 @@ public final class JitOptions {
       description = "How often the coordinator checks time-outs and idle code; the resolution of LRU (default: 50ms).")
   Duration housekeeping;
 
-  @Option(names = "--jit-bench-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "bench --engine runtime: how long an input is run over and over waiting for its"
-          + " contract to be compiled before it is measured anyway (default: 30s).")
-  Duration benchLimit = Duration.ofSeconds(30);
-
   @Option(names = "--stats", paramLabel = "FILE",
       description = "With --engine runtime: write the runtime's final statistics as JSON to FILE when the command ends.")
   Path stats;
@@ -269,13 +264,20 @@ public final class JitOptions {
     }
 
     /**
-     * Shuts the runtime down (writing what is queued for the store, then closing it), then writes
-     * its final statistics (--stats) and a summary line on standard error.
+     * Lets the runtime finish what the run set going (every event counted, every compile done,
+     * every preloaded class defined; up to the shutdown time limit), so the statistics and the
+     * store do not depend on how fast the machine was; then shuts it down (writing what is queued
+     * for the store, then closing it), writes its final statistics (--stats) and a summary line on
+     * standard error.
      */
     @Override
     public void close() {
       if (runtime == null) {
         return;
+      }
+      if (!runtime.awaitQuiescence(runtime.config().shutdownTimeout())) {
+        io.err().println("evmjit: warning: the JIT runtime was still busy at the shutdown time limit ("
+            + runtime.config().shutdownTimeout() + "); its statistics are of that moment");
       }
       JitStats s = runtime.stats(); // before the shutdown drops everything: the state the run ended in
       boolean stopped = runtime.shutdown(runtime.config().shutdownTimeout());

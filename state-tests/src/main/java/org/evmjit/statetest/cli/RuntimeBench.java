@@ -3,6 +3,7 @@ package org.evmjit.statetest.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.evmjit.plugin.runtime.JitRuntime;
@@ -28,13 +29,16 @@ final class RuntimeBench {
   private final CommandLine cl;
   private final boolean json;
   private final BenchConfig config;
+  private final Duration limit;
 
-  RuntimeBench(Io io, JitOptions jit, CommandLine cl, boolean json, BenchConfig config) {
+  /** {@code limit}: how long an input runs waiting for its contract to be compiled ({@code --jit-bench-limit}). */
+  RuntimeBench(Io io, JitOptions jit, CommandLine cl, boolean json, BenchConfig config, Duration limit) {
     this.io = io;
     this.jit = jit;
     this.cl = cl;
     this.json = json;
     this.config = config;
+    this.limit = limit;
   }
 
   /** Runs every case; false when one failed. */
@@ -43,7 +47,7 @@ final class RuntimeBench {
     try (JitOptions.Session session = jit.open(Engine.RUNTIME, e -> null, cl, io)) {
       JitRuntime rt = session.runtime();
       RuntimeBenchRunner runner = new RuntimeBenchRunner(
-          (RuntimeExecutor) session.executor(), Engine.RUNTIME.cliName(), config, jit.benchLimit);
+          (RuntimeExecutor) session.executor(), Engine.RUNTIME.cliName(), config, limit);
       Table table = new Table(io.out(), cases);
       if (!json) {
         io.err().println("runtime: " + rt + "; 'to compiled' = runs (and time) until the called contract"
@@ -59,7 +63,7 @@ final class RuntimeBench {
         }
         io.out().flush();
         if (!r.steady().ok()) {
-          io.err().println("bench " + c.suite() + "/" + c.file() + " " + c.name() + " " + c.input() + ": "
+          io.err().println("bench " + c.file() + " " + c.name() + " " + c.input() + ": "
               + r.steady().status());
           ok = false;
         }
@@ -79,7 +83,7 @@ final class RuntimeBench {
     o.put("runsToCompiled", r.runsToCompiled());
     o.put("msToCompiled", Math.round(r.msToCompiled() * 1000) / 1000.0);
     o.put("medianNs", b.medianNs());
-    o.put("mgasPerSec", Math.round(b.mgasPerSec() * 1000) / 1000.0);
+    o.put("mgasPerSec", b.mgasPerSecIfOk());
     o.put("compiledPercent", Math.round(r.compiledPercent() * 10) / 10.0);
     o.put("runs", b.runs());
     o.put("status", b.status());
@@ -117,7 +121,7 @@ final class RuntimeBench {
       out.printf(Locale.ROOT, format, c.suite(), c.name(), c.input(), b.engine(),
           String.format(Locale.ROOT, "%,d", b.gasUsed()), toCompiled,
           String.format(Locale.ROOT, "%,d", b.medianNs()),
-          String.format(Locale.ROOT, "%.2f", b.mgasPerSec()),
+          b.mgasPerSecText(),
           String.format(Locale.ROOT, "%.1f%%", r.compiledPercent()),
           b.ok() ? "" : "(" + b.status() + ")");
     }

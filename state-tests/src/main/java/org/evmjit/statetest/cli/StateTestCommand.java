@@ -75,8 +75,9 @@ final class StateTestCommand implements Callable<Integer> {
   int workers = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--default-suite",
-      description = "Run the default suite instead of PATHs: ../shared's Cancun GeneralStateTests"
-          + " when present, else the examples bundled with evmjit.")
+      description = "Instead of PATHs, run the Cancun entries of GeneralStateTests in%n"
+          + "../shared/fixtures/ethereum-tests%n" // a line of its own: picocli would break the path
+          + "when present, else the examples bundled with evmjit (every fork); --fork picks another fork.")
   boolean defaultSuite;
 
   @Option(names = "--engine", paramLabel = "ENGINE", converter = Converters.EngineConverter.class,
@@ -108,6 +109,7 @@ final class StateTestCommand implements Callable<Integer> {
       DefaultSuite.Choice choice = DefaultSuite.choose();
       io.err().println(choice.description());
       paths = List.of(choice.folder());
+      fork = fork == null ? choice.fork() : fork;
     }
     Iterator<FixtureFile> files;
     long fileCount;
@@ -145,8 +147,13 @@ final class StateTestCommand implements Callable<Integer> {
     });
     progress.clear();
     session.close();
-    io.out().println(summary.line());
+    io.out().println(summary.line() + (defaultSuite && fork != null ? " (fork " + fork.fixtureName() + ")" : ""));
     io.out().flush();
+    if (summary.passed() + summary.failed() + summary.skipped() == 0) {
+      io.err().println("evmjit: no test found: " + (fileCount < 0 ? "standard input named " + filesDone[0]
+          + " files" : fileCount + " files under " + paths) + ", and no entry in them matched the selection");
+      return ExitCode.SOFTWARE;
+    }
     return summary.failed() > 0 ? ExitCode.SOFTWARE : ExitCode.OK;
   }
 

@@ -8,7 +8,8 @@ import org.evmjit.statetest.fixture.StateTestLoader;
 
 /**
  * Loads one fixture file and runs its selected entries, returning the results in
- * {@link ResultOrder}. A file that cannot be loaded yields one failed result naming the problem.
+ * {@link ResultOrder}. A file that cannot be loaded yields one failed result naming the problem;
+ * a malformed test, one failed result naming file, test and field, and the file's other tests run.
  */
 public final class FileRunner {
   private final StateTestLoader loader = new StateTestLoader();
@@ -24,7 +25,11 @@ public final class FileRunner {
     List<EntryResult> results = new ArrayList<>();
     try {
       String skipPath = file.path().toAbsolutePath().normalize().toString();
-      for (StateTest test : loader.load(file.path(), file.displayName())) {
+      StateTestLoader.Loaded loaded = loader.loadEach(file.path(), file.displayName());
+      for (FixtureException bad : loaded.failures()) {
+        results.add(EntryResult.fileFailure(file.displayName(), bad.getMessage()));
+      }
+      for (StateTest test : loaded.tests()) {
         results.addAll(runner.run(test, skipPath, selection));
       }
     } catch (FixtureException e) {

@@ -88,7 +88,7 @@ public final class StateTestRunner {
       state.touch(env.coinbase(), fork); // the zero reward geth's runner pays after every transaction
       byte[] root = executor.stateRoot(state);
       byte[] logs = executor.logsHash(result.logs());
-      String failure = Verdict.check(entry, result, root, logs);
+      String failure = Verdict.check(entry, result, root, logs, state);
       return new EntryResult(test.file(), test.name(), entry.forkName(),
           entry.indexes().data(), entry.indexes().gas(), entry.indexes().value(),
           failure == null ? Status.PASS : Status.FAIL,

@@ -104,4 +104,18 @@ class BenchCommandTest {
     assertTrue(table.contains("exec ratio") && table.contains("7,000") && table.contains("3000.00"), table);
     assertTrue(table.contains("jit vs interpreter, execution only: geometric mean speed-up 1.00x over 1 inputs"), table);
   }
+
+  @Test
+  void aHaltedBenchmarkHasNoRate() throws Exception {
+    // arithmetic's code ends in an invalid opcode under London (bench's fork for it): all gas goes at once
+    Path file = Path.of(getClass().getResource("/org/evmjit/statetest/examples/arithmetic.json").toURI());
+    CliRun table = CliRun.of("bench", "--warmup", "0", "--iterations", "1", file.toString());
+    String row = table.outLines().get(1);
+    assertTrue(row.matches(".*\\s-\\s+\\(halted: invalid opcode\\)\\s*"), table.toString());
+    assertTrue(table.err().contains("bench " + file + " arithmetic d0: halted"), "the file as given: " + table);
+    CliRun json = CliRun.of("bench", "--json", "--warmup", "0", "--iterations", "1", file.toString());
+    JsonNode j = FixtureJson.MAPPER.readTree(json.outLines().get(0));
+    assertTrue(j.get("mgasPerSec").isNull(), j.toString());
+    assertTrue(j.get("gasUsed").asLong() > 0 && j.get("medianNs").asLong() > 0, j.toString());
+  }
 }

@@ -68,15 +68,26 @@ public final class ClassEmitter {
   private final Fork fork;
   private final BlockAnalysis analysis;
   private final boolean registerValues;
+  private final int chunkBudget;
   private ClassWriter cw;
   private int dispatchers;
 
   public ClassEmitter(String className, byte[] code, Fork fork, BlockAnalysis analysis, boolean registerValues) {
+    this(className, code, fork, analysis, registerValues, CHUNK_BUDGET);
+  }
+
+  /**
+   * @param chunkBudget most estimated bytes per chunk method ({@link #CHUNK_BUDGET} by default; the
+   *     compiler retries with less when a chunk still came out over HotSpot's limit)
+   */
+  public ClassEmitter(String className, byte[] code, Fork fork, BlockAnalysis analysis, boolean registerValues,
+      int chunkBudget) {
     this.className = className;
     this.code = code;
     this.fork = fork;
     this.analysis = analysis;
     this.registerValues = registerValues;
+    this.chunkBudget = chunkBudget;
   }
 
   public Output emit() {
@@ -113,10 +124,10 @@ public final class ClassEmitter {
       counter.reset();
       sizing.emit(b);
       int blockSize = counter.size() + 8; // its switch entry
-      if (blockSize + CHUNK_OVERHEAD > CHUNK_BUDGET) {
+      if (blockSize + CHUNK_OVERHEAD > chunkBudget) {
         throw new BlockTooLargeException(b.start(), blockSize);
       }
-      if (!current.isEmpty() && size + blockSize > CHUNK_BUDGET) {
+      if (!current.isEmpty() && size + blockSize > chunkBudget) {
         chunks.add(current);
         current = new ArrayList<>();
         size = CHUNK_OVERHEAD;
