@@ -91,7 +91,9 @@ public final class TransactionProcessor {
     Message root = tx.isCreate()
         ? new Message(CallKind.CREATE, sender, target, null, value, tx.data(), executionGas, false, 0, null, 0, 0)
         : new Message(CallKind.CALL, sender, target, target, value, tx.data(), executionGas, false, 0, null, 0, 0);
+    long start = System.nanoTime();
     Frame result = new MessageExecutor(st, engines, tracer).run(root);
+    long executionNanos = System.nanoTime() - start;
 
     long gasUsed = intrinsic + (executionGas - result.gas);
     long refund = Math.min(st.refund(), gasUsed / gas.maxRefundQuotient);
@@ -110,7 +112,7 @@ public final class TransactionProcessor {
       tracer.onTransactionEnd(result.output, gasUsed,
           result.status == ExecutionStatus.REVERT ? "execution reverted" : halt);
     }
-    return new TransactionResult(null, result.status, gasUsed, result.output, logs, halt);
+    return new TransactionResult(null, result.status, gasUsed, result.output, logs, halt, executionNanos);
   }
 
   /**

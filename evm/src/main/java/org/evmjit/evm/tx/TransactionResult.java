@@ -13,6 +13,9 @@ import java.util.List;
  * @param output the outermost frame's return or revert data
  * @param logs logs of the transaction (empty unless it succeeded)
  * @param haltReason for {@link ExecutionStatus#HALT}, what stopped it (out of gas, bad jump ...)
+ * @param executionNanos wall time spent executing the transaction's frames (the root message and
+ *     every frame it calls or creates), without validation, gas purchase, warming, refund and
+ *     finalisation; 0 for a rejected transaction, -1 when the engine does not measure it
  */
 public record TransactionResult(
     String invalidReason,
@@ -20,13 +23,20 @@ public record TransactionResult(
     long gasUsed,
     byte[] output,
     List<Log> logs,
-    String haltReason) {
+    String haltReason,
+    long executionNanos) {
+
+  /** A result whose execution time is not measured. */
+  public TransactionResult(
+      String invalidReason, ExecutionStatus status, long gasUsed, byte[] output, List<Log> logs, String haltReason) {
+    this(invalidReason, status, gasUsed, output, logs, haltReason, -1);
+  }
 
   public boolean isValid() {
     return invalidReason == null;
   }
 
   public static TransactionResult invalid(String reason) {
-    return new TransactionResult(reason, ExecutionStatus.HALT, 0, new byte[0], List.of(), null);
+    return new TransactionResult(reason, ExecutionStatus.HALT, 0, new byte[0], List.of(), null, 0);
   }
 }

@@ -29,6 +29,7 @@ public final class EvmHarness {
   private long gasLimit = 1_000_000;
   private byte[] input = new byte[0];
   private Map<Word, Word> storage = Map.of();
+  private long balance;
   private List<AccessListEntry> accessList = List.of();
   private final WorldState state = new WorldState();
 
@@ -54,6 +55,12 @@ public final class EvmHarness {
     return this;
   }
 
+  /** Pre-state balance of the contract under test (default 0). */
+  public EvmHarness balance(long wei) {
+    this.balance = wei;
+    return this;
+  }
+
   public EvmHarness accessList(List<AccessListEntry> entries) {
     this.accessList = entries;
     return this;
@@ -71,7 +78,7 @@ public final class EvmHarness {
 
   /** Runs {@code code} as the contract's code; the state stays readable through {@link #state()}. */
   public TransactionResult run(Bytecode code) {
-    state.putAccount(CONTRACT, 1, Word.ZERO, code.bytes(), storage);
+    state.putAccount(CONTRACT, 1, Word.of(balance), code.bytes(), storage);
     BlockEnv env = new BlockEnv(COINBASE, 1, 1000, Math.max(30_000_000, gasLimit), Word.ZERO, Word.of(0x42), Word.ZERO, 0);
     int type = accessList.isEmpty() ? Transaction.LEGACY : Transaction.ACCESS_LIST;
     Transaction tx = new Transaction(type, SENDER, BigInteger.ZERO, BigInteger.valueOf(gasLimit),

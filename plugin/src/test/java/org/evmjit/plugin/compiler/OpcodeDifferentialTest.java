@@ -7,21 +7,26 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.opcode.OpcodeInfo;
 import org.evmjit.evm.opcode.OpcodeTable;
 import org.evmjit.evm.testing.Bytecode;
+import org.evmjit.evm.testing.EvmHarness;
 import org.evmjit.plugin.compiler.testing.Differential;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every opcode of every fork on the interpreter and both JIT modes, with operands that are
- * compile-time constants (folded or specialised) and operands read from calldata (only known at
- * run time), from interesting and random values; the results are stored, returned and logged so
- * any difference shows in the state root, output or gas.
+ * Every opcode of every fork (0xf0-0xff and the jumps included) on the interpreter and both JIT
+ * modes, with operands that are compile-time constants (folded or specialised) and operands read
+ * from calldata (only known at run time), from interesting and random values; the results are
+ * stored, returned and logged so any difference shows in the state root, output or gas. Bytes a
+ * fork does not define must halt alike too. Mixed constant/calldata operands run on the newest fork.
  */
 class OpcodeDifferentialTest {
   /** The newest fork: every opcode defined (CLZ from Osaka). */
@@ -36,12 +41,24 @@ class OpcodeDifferentialTest {
   };
 
   static Stream<Integer> opcodes() {
-    return allOpcodes();
+    return IntStream.range(0, 256).boxed().filter(op -> OpcodeTable.isDefined(op, NEWEST) || op == INVALID);
   }
 
-  static Stream<Integer> allOpcodes() {
-    return IntStream.range(0, 256).boxed().filter(op -> OpcodeTable.info(op) != null
-        && op != JUMP && op != JUMPI && !(op >= CREATE && op <= SELFDESTRUCT));
+  /** Every fork with every opcode it defines, and INVALID. */
+  static Stream<Arguments> forkOpcodes() {
+    return Stream.of(Fork.values()).flatMap(fork -> IntStream.range(0, 256)
+        .filter(op -> OpcodeTable.isDefined(op, fork) || op == INVALID)
+        .mapToObj(op -> Arguments.of(fork, op)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Fork.class)
+  void undefinedOpcodesHaltAlike(Fork fork) {
+    for (int op = 0; op < 256; op++) {
+      if (!OpcodeTable.isDefined(op, fork)) {
+        Differential.agree(fork, code().push(1).push(2).push(3).op(op).push(7).returnTop(), h -> h.gasLimit(200_000));
+      }
+    }
   }
 
   private static List<BigInteger[]> operandSets(int n) {
@@ -64,38 +81,36 @@ class OpcodeDifferentialTest {
     return sets;
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("opcodes")
-  void constantOperands(int op) {
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("forkOpcodes")
+  void constantOperands(Fork fork, int op) {
     OpcodeInfo info = OpcodeTable.info(op);
     int n = info.stackIn();
     for (BigInteger[] operands : operandSets(n)) {
       Bytecode c = code();
       for (int j = n - 1; j >= 0; j--) {
-        c.push(small(operands[j], op));
+        c.push(small(operands[j], op, j));
       }
       finish(c, op, info);
-      for (Fork fork : new Fork[] {NEWEST, Fork.PETERSBURG}) {
-        Differential.agree(fork, c, h -> h.gasLimit(200_000));
-      }
+      Differential.agree(fork, c, RICH_CALLEE);
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("opcodes")
-  void calldataOperands(int op) {
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("forkOpcodes")
+  void calldataOperands(Fork fork, int op) {
     OpcodeInfo info = OpcodeTable.info(op);
     int n = info.stackIn();
     for (BigInteger[] operands : operandSets(n)) {
       byte[] input = new byte[32 * Math.max(1, n)];
       Bytecode c = code();
       for (int j = n - 1; j >= 0; j--) {
-        byte[] w = toWord(small(operands[j], op));
+        byte[] w = toWord(small(operands[j], op, j));
         System.arraycopy(w, 0, input, 32 * j, 32);
         c.push(32 * j).op(CALLDATALOAD);
       }
       finish(c, op, info);
-      Differential.agree(NEWEST, c, h -> h.gasLimit(200_000).input(input));
+      Differential.agree(fork, c, h -> RICH_CALLEE.accept(h.input(input)));
     }
   }
 
@@ -119,28 +134,37 @@ class OpcodeDifferentialTest {
           Bytecode c = code();
           for (int j = n - 1; j >= 0; j--) {
             if (j == constantAt) {
-              c.push(small(k, op));
+              c.push(small(k, op, j));
             } else {
-              System.arraycopy(toWord(small(operands[j], op)), 0, input, 32 * j, 32);
+              System.arraycopy(toWord(small(operands[j], op, j)), 0, input, 32 * j, 32);
               c.push(32 * j).op(CALLDATALOAD);
             }
           }
           finish(c, op, info);
-          Differential.agree(NEWEST, c, h -> h.gasLimit(200_000).input(input));
+          Differential.agree(NEWEST, c, h -> RICH_CALLEE.accept(h.input(input)));
         }
       }
     }
   }
 
-  /** Memory and copy operands are kept small so the run does not just run out of gas. */
-  private static BigInteger small(BigInteger v, int op) {
+  /**
+   * Memory and copy operands (offsets and lengths, and a call's value) are kept small so the run
+   * does not just run out of gas; {@code position} counts from the top of the stack.
+   */
+  private static BigInteger small(BigInteger v, int op, int position) {
     boolean memory = switch (op) {
       case MLOAD, MSTORE, MSTORE8, KECCAK256, CALLDATACOPY, CODECOPY, RETURNDATACOPY, EXTCODECOPY,
-          MCOPY, LOG0, LOG0 + 1, LOG0 + 2, LOG0 + 3, LOG4, RETURN, REVERT -> true;
+          MCOPY, LOG0, LOG0 + 1, LOG0 + 2, LOG0 + 3, LOG4, RETURN, REVERT, CREATE -> true;
+      case CREATE2 -> position < 3; // value, offset, length; the salt keeps its range
+      case CALL, CALLCODE -> position >= 2; // gas and address keep their range
+      case DELEGATECALL, STATICCALL -> position >= 2;
       default -> false;
     };
     return memory ? v.mod(BigInteger.valueOf(300)) : v;
   }
+
+  /** The called contract holds ether, so CALL, CREATE and SELFDESTRUCT with a value can succeed. */
+  private static final Consumer<EvmHarness> RICH_CALLEE = h -> h.gasLimit(200_000).balance(1_000);
 
   /** Runs the opcode, then stores and returns what it left, and logs it. */
   private static void finish(Bytecode c, int op, OpcodeInfo info) {

@@ -7,10 +7,17 @@ package org.evmjit.statetest.bench;
  * @param classBytes size of its generated class (0 when not compiled)
  * @param status "ok", or what went wrong (rejected, reverted, halted, exception)
  * @param measured whether timings exist (false when the transaction was rejected or threw)
+ * @param execMedianNs median time spent executing frames only (see
+ *     {@link org.evmjit.evm.tx.TransactionResult#executionNanos}), -1 when the engine does not report it
  */
 public record BenchResult(
     BenchCase benchCase, String engine, long gasUsed, long medianNs, int runs, String status, boolean measured,
-    long compileNanos, int classBytes) {
+    long compileNanos, int classBytes, long execMedianNs) {
+
+  public BenchResult(BenchCase benchCase, String engine, long gasUsed, long medianNs, int runs, String status,
+      boolean measured, long compileNanos, int classBytes) {
+    this(benchCase, engine, gasUsed, medianNs, runs, status, measured, compileNanos, classBytes, -1);
+  }
 
   public BenchResult(BenchCase benchCase, String engine, long gasUsed, long medianNs, int runs, String status,
       boolean measured) {
@@ -18,7 +25,16 @@ public record BenchResult(
   }
 
   public BenchResult withCompile(long nanos, int bytes) {
-    return new BenchResult(benchCase, engine, gasUsed, medianNs, runs, status, measured, nanos, bytes);
+    return new BenchResult(benchCase, engine, gasUsed, medianNs, runs, status, measured, nanos, bytes, execMedianNs);
+  }
+
+  public BenchResult withExecMedian(long nanos) {
+    return new BenchResult(benchCase, engine, gasUsed, medianNs, runs, status, measured, compileNanos, classBytes, nanos);
+  }
+
+  /** Whether the execution-only time was measured. */
+  public boolean hasExec() {
+    return measured && execMedianNs > 0;
   }
 
   public boolean ok() {
@@ -31,6 +47,11 @@ public record BenchResult(
    */
   public double mgasPerSec() {
     return medianNs <= 0 ? 0 : gasUsed * 1000.0 / medianNs;
+  }
+
+  /** Million gas per second at the median execution-only time (0 when not measured). */
+  public double execMgasPerSec() {
+    return execMedianNs <= 0 ? 0 : gasUsed * 1000.0 / execMedianNs;
   }
 
   /** {@link #mgasPerSec} to three decimals, or null when the run did not end normally. */

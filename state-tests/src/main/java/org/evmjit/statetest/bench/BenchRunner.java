@@ -8,7 +8,9 @@ import org.evmjit.statetest.runner.Executor;
 
 /**
  * Times one benchmark input: each run executes the transaction on a fresh copy of the pre-state
- * (copied outside the timed region); after warm-up, the median of the measured runs is reported.
+ * (copied outside the timed region); after warm-up, the median of the measured runs is reported,
+ * both for the whole transaction and for the execution of its frames alone (the median of each
+ * run's {@link TransactionResult#executionNanos}, when the executor reports it).
  */
 public final class BenchRunner {
   private final Executor executor;
@@ -36,8 +38,11 @@ public final class BenchRunner {
         : "halted: " + first.haltReason();
     try {
       warmUp(c);
-      long[] samples = measure(c);
-      return new BenchResult(c, engineName, first.gasUsed(), median(samples), samples.length, status, true);
+      long[][] samples = measure(c);
+      long[] tx = samples[0], exec = samples[1];
+      boolean execMeasured = Arrays.stream(exec).allMatch(ns -> ns >= 0);
+      return new BenchResult(c, engineName, first.gasUsed(), median(tx), tx.length, status, true)
+          .withExecMedian(execMeasured ? median(exec) : -1);
     } catch (Throwable t) {
       return failed(c, "exception: " + t);
     }
@@ -56,23 +61,27 @@ public final class BenchRunner {
     } while (System.nanoTime() < end);
   }
 
-  private long[] measure(BenchCase c) {
+  /** Per measured run: the transaction's time ([0]) and its frames' execution time ([1]). */
+  private long[][] measure(BenchCase c) {
     int fixed = config.measureRuns() == null ? -1 : Math.max(1, config.measureRuns());
     long[] samples = new long[fixed > 0 ? fixed : 64];
+    long[] exec = new long[samples.length];
     int n = 0;
     long end = System.nanoTime() + config.measureNs(); // wall clock, copies included
     while (fixed > 0 ? n < fixed
         : n < config.minRuns() || (System.nanoTime() < end && n < config.maxRuns())) {
       WorldState state = c.pre().copy();
       long start = System.nanoTime();
-      execute(c, state);
+      TransactionResult r = execute(c, state);
       long dt = System.nanoTime() - start;
       if (n == samples.length) {
         samples = Arrays.copyOf(samples, n * 2);
+        exec = Arrays.copyOf(exec, n * 2);
       }
+      exec[n] = r.executionNanos();
       samples[n++] = dt;
     }
-    return Arrays.copyOf(samples, n);
+    return new long[][] {Arrays.copyOf(samples, n), Arrays.copyOf(exec, n)};
   }
 
   private TransactionResult execute(BenchCase c, WorldState state) {

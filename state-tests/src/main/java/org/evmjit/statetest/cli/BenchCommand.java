@@ -230,6 +230,16 @@ final class BenchCommand implements Callable<Integer> {
       } else {
         g.writeNumberField("mgasPerSec", r.mgasPerSecIfOk());
       }
+      if (r.hasExec()) { // execution of the frames only; null when the engine does not report it
+        g.writeNumberField("execNs", r.execMedianNs());
+      } else {
+        g.writeNullField("execNs");
+      }
+      if (r.hasExec() && r.ok()) {
+        g.writeNumberField("execMgasPerSec", Math.round(r.execMgasPerSec() * 1000) / 1000.0);
+      } else {
+        g.writeNullField("execMgasPerSec");
+      }
       if (r.compileNanos() < 0) { // an engine that does not compile
         g.writeNullField("compileMs");
         g.writeNullField("classBytes");

@@ -133,6 +133,25 @@ class BenchTest {
   }
 
   @Test
+  void executionOnlyTimeIsTheMedianOfWhatTheExecutorReports() throws Exception {
+    BenchCase c = new BenchLoader().load(concreteFormat(), "counter.json").get(0);
+    long[] reported = {700, 100, 500, 300, 900};
+    int[] call = {0};
+    Executor timed = new FakeExecutor(tx -> new TransactionResult(null, ExecutionStatus.SUCCESS, 50_000, new byte[0],
+        List.of(), null, reported[call[0]++ % reported.length]), tx -> new byte[32]);
+    // first run and no warm-up: the five measured runs report 100, 500, 300, 900, 700
+    BenchResult r = new BenchRunner(timed, "interpreter", BenchConfig.defaults(0, 5)).run(c);
+    assertEquals(500, r.execMedianNs());
+    assertTrue(r.hasExec());
+    assertEquals(50_000 * 1000.0 / 500, r.execMgasPerSec(), 1e-9);
+
+    BenchResult unmeasured = new BenchRunner(FakeExecutor.succeeding(FixtureJson.ROOT_A), "interpreter",
+        BenchConfig.defaults(0, 3)).run(c);
+    assertFalse(unmeasured.hasExec(), "an executor that does not report execution time has no exec figure");
+    assertEquals(0, unmeasured.execMgasPerSec());
+  }
+
+  @Test
   void median() {
     assertEquals(3, BenchRunner.median(new long[] {5, 1, 3}));
     assertEquals(3, BenchRunner.median(new long[] {4, 1, 2, 9}));

@@ -47,6 +47,9 @@ class BenchCommandTest {
     assertEquals(21000, j.get("gasUsed").asLong());
     assertTrue(j.get("medianNs").asLong() > 0);
     assertTrue(j.has("mgasPerSec"));
+    // the fake executor does not time its frames: the execution-only fields are there, and null
+    assertTrue(j.has("execNs") && j.get("execNs").isNull(), lines.get(0));
+    assertTrue(j.has("execMgasPerSec") && j.get("execMgasPerSec").isNull(), lines.get(0));
   }
 
   @Test
@@ -56,7 +59,7 @@ class BenchCommandTest {
     }, tx -> new byte[32]);
     assertEquals(1, run(throwing, "bench", "--warmup", "0", "--iterations", "1", dir.toString()));
     List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-    assertTrue(lines.get(0).matches("suite\\s+name\\s+input\\s+engine\\s+gas used\\s+median ns\\s+Mgas/s\\s*"),
+    assertTrue(lines.get(0).matches("suite\\s+name\\s+input\\s+engine\\s+gas used\\s+median ns\\s+Mgas/s\\s+exec ns\\s+exec Mgas/s\\s*"),
         lines.get(0));
     assertTrue(lines.get(1).contains("FAILED: exception: java.lang.UnsupportedOperationException: not yet"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("b.json sha1_divs empty: exception:"));
@@ -80,6 +83,26 @@ class BenchCommandTest {
     String table = out.toString(StandardCharsets.UTF_8);
     assertTrue(table.contains("ratio") && table.contains("compile ms"), table);
     assertTrue(table.contains("jit vs interpreter: geometric mean speed-up"), table);
+  }
+
+  @Test
+  void executionOnlyFiguresInTableJsonAndPlot() throws Exception {
+    // the fake reports 7,000 ns of frame execution for every run: 21,000 gas in 7 us is 3,000 Mgas/s
+    FakeExecutor timed = new FakeExecutor(tx -> new org.evmjit.evm.tx.TransactionResult(null,
+        org.evmjit.evm.tx.ExecutionStatus.SUCCESS, 21000, new byte[0], List.of(), null, 7_000), tx -> new byte[32]);
+    Path svg = dir.resolve("exec.svg");
+    assertEquals(0, run(timed, "bench", "--engine", "interpreter,jit", "--json", "--warmup", "0", "--iterations", "3",
+        "--plot", svg.toString(), dir.toString()));
+    JsonNode j = FixtureJson.MAPPER.readTree(out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+    assertEquals(7_000, j.get("execNs").asLong());
+    assertEquals(3000.0, j.get("execMgasPerSec").asDouble(), 1e-9);
+    assertTrue(Files.readString(svg).contains("exec 3,000"), "the chart gives the execution-only figure");
+    out.reset();
+    assertEquals(0, run(timed, "bench", "--engine", "interpreter,jit", "--warmup", "0", "--iterations", "3",
+        dir.toString()));
+    String table = out.toString(StandardCharsets.UTF_8);
+    assertTrue(table.contains("exec ratio") && table.contains("7,000") && table.contains("3000.00"), table);
+    assertTrue(table.contains("jit vs interpreter, execution only: geometric mean speed-up 1.00x over 1 inputs"), table);
   }
 
   @Test

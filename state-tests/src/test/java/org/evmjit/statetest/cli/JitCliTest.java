@@ -74,6 +74,20 @@ class JitCliTest {
   }
 
   @Test
+  void benchTimesFrameExecutionApartOnBothEngines() throws Exception {
+    assertEquals(0, run("bench", "--engine", "interpreter,jit", "--json", "--warmup", "1", "--iterations", "3",
+        examples().resolve("storageRefunds.json").toString()), errText());
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertTrue(lines.size() >= 2, lines.toString());
+    for (String line : lines) {
+      JsonNode j = FixtureJson.MAPPER.readTree(line);
+      long exec = j.get("execNs").asLong();
+      assertTrue(exec > 0 && exec <= j.get("medianNs").asLong(), line); // frames are part of the transaction
+      assertTrue(j.get("execMgasPerSec").asDouble() >= j.get("mgasPerSec").asDouble(), line);
+    }
+  }
+
+  @Test
   void benchShowsTheTimeToCompiledAndTheSteadyState() throws Exception {
     Path stats = dir.resolve("bench.json");
     assertEquals(0, run("bench", "--engine", "runtime", "--jit-threshold", "2", "--json", "--warmup", "1",

@@ -1,0 +1,322 @@
+package org.evmjit.plugin.compiler.codegen;
+
+import static org.evmjit.evm.opcode.Opcodes.*;
+import static org.evmjit.plugin.compiler.codegen.BlockEmitter.*;
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.LADD;
+import static org.objectweb.asm.Opcodes.LAND;
+import static org.objectweb.asm.Opcodes.LLOAD;
+import static org.objectweb.asm.Opcodes.LOR;
+import static org.objectweb.asm.Opcodes.LSUB;
+import static org.objectweb.asm.Opcodes.LXOR;
+
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Arithmetic, bitwise, comparison, shift and byte operations of a block (see {@link BlockEmitter}):
+ * limb by limb in locals where that is exact and short (AND/OR/XOR/NOT, ADD/SUB with carries,
+ * constant shifts, MUL/DIV by a constant power of two, BYTE at a constant index), otherwise one
+ * {@code JitOps} or {@code Uint256} call on the operands' limbs or on the stack array.
+ */
+final class ArithmeticEmitter {
+  private final MethodVisitor mv;
+  private final StackModel stack;
+
+  ArithmeticEmitter(MethodVisitor mv, StackModel stack) {
+    this.mv = mv;
+    this.stack = stack;
+  }
+
+  void bitwise(int op) {
+    Value x = stack.pop();
+    Value y = stack.pop();
+    Value r = new Value();
+    for (int i = 0; i < 4; i++) {
+      if (x.isConstant(i) && y.isConstant(i)) {
+        long a = x.constant[i], c = y.constant[i];
+        r.setConstant(i, op == AND ? a & c : op == OR ? a | c : a ^ c);
+        continue;
+      }
+      Value known = x.isConstant(i) ? x : y.isConstant(i) ? y : null;
+      Value other = known == x ? y : x;
+      if (known != null) {
+        long c = known.constant[i];
+        if (op == AND && c == 0) {
+          r.setConstant(i, 0);
+          continue;
+        }
+        if ((op == AND && c == -1) || (op != AND && c == 0)) {
+          r.setLimb(i, other, i);
+          continue;
+        }
+        if (op == OR && c == -1) {
+          r.setConstant(i, -1);
+          continue;
+        }
+      }
+      stack.loadLimb(x, i);
+      stack.loadLimb(y, i);
+      mv.visitInsn(op == AND ? LAND : op == OR ? LOR : LXOR);
+      r.local[i] = stack.storeNewLocal();
+    }
+    stack.push(r);
+  }
+
+  void not() {
+    Value x = stack.pop();
+    Value r = new Value();
+    for (int i = 0; i < 4; i++) {
+      if (x.isConstant(i)) {
+        r.setConstant(i, ~x.constant[i]);
+      } else {
+        stack.loadLimb(x, i);
+        stack.pushLong(-1);
+        mv.visitInsn(LXOR);
+        r.local[i] = stack.storeNewLocal();
+      }
+    }
+    stack.push(r);
+  }
+
+  void add() {
+    Value x = stack.pop();
+    Value y = stack.pop();
+    if (x.isSmall() && y.isSmall()) { // at most 65 bits: the low limb and its carry
+      Value r = new Value();
+      stack.loadLimb(x, 0);
+      stack.loadLimb(y, 0);
+      mv.visitInsn(LADD);
+      r.local[0] = stack.storeNewLocal();
+      stack.loadLimb(x, 0);
+      stack.loadLimb(y, 0);
+      mv.visitVarInsn(LLOAD, r.local[0]);
+      Refs.J_CARRY.emit(mv);
+      r.local[1] = stack.storeNewLocal();
+      stack.push(r);
+      return;
+    }
+    stack.push(limbChain(x, y, LADD, Refs.J_CARRY));
+  }
+
+  void sub() {
+    Value x = stack.pop();
+    Value y = stack.pop();
+    stack.push(limbChain(x, y, LSUB, Refs.J_BORROW));
+  }
+
+  /**
+   * x + y or x - y over all four limbs ({@code op} LADD or LSUB): each limb with the carry or
+   * borrow ({@code next}, 0 or 1) out of the limb below.
+   */
+  private Value limbChain(Value x, Value y, int op, Ref next) {
+    Value r = new Value();
+    int carry = -1;
+    for (int i = 0; i < 4; i++) {
+      stack.loadLimb(x, i);
+      stack.loadLimb(y, i);
+      mv.visitInsn(op);
+      if (carry >= 0) {
+        mv.visitVarInsn(LLOAD, carry);
+        mv.visitInsn(op);
+      }
+      r.local[i] = stack.storeNewLocal();
+      if (i < 3) {
+        stack.loadLimb(x, i);
+        stack.loadLimb(y, i);
+        mv.visitVarInsn(LLOAD, r.local[i]);
+        next.emit(mv);
+        carry = stack.storeNewLocal();
+      }
+    }
+    return r;
+  }
+
+  /** LT/GT/SLT/SGT/EQ via a helper returning 0 or 1; {@code swap} for GT/SGT (y &lt; x). */
+  void compare(Ref helper, boolean swap) {
+    Value x = stack.pop();
+    Value y = stack.pop();
+    stack.loadAll(swap ? y : x);
+    stack.loadAll(swap ? x : y);
+    helper.emit(mv);
+    stack.push(StackModel.small(stack.storeNewLocal()));
+  }
+
+  /**
+   * ISZERO, CLZ: the operand's limbs (in locals, loaded from the array if there) into a helper
+   * returning the small result, which stays in a local.
+   */
+  void unaryToSmall(Ref helper) {
+    Value x = stack.pop();
+    stack.loadAll(x);
+    helper.emit(mv);
+    stack.push(StackModel.small(stack.storeNewLocal()));
+  }
+
+  /**
+   * A binary {@code Uint256} operation. With both operands in locals or constants, a
+   * {@code JitOps} helper writes them where the stack array holds them and runs the same
+   * {@code Uint256} method there (compact code, no separate flush); otherwise the operands are
+   * flushed and the method runs on the array. The result is left in the array either way.
+   */
+  void binaryOp(Ref onArray, Ref onValues) {
+    Value x = stack.slot(stack.height() - 1);
+    Value y = stack.slot(stack.height() - 2);
+    if (x == null || y == null || !stack.registerValues()) {
+      arrayOp(onArray, 2);
+      return;
+    }
+    mv.visitVarInsn(ALOAD, L_STACK);
+    stack.index(stack.height() - 2, 0);
+    stack.loadAll(x);
+    stack.loadAll(y);
+    onValues.emit(mv);
+    stack.drop(2);
+    stack.pushArraySlot();
+  }
+
+  /**
+   * SHL/SHR by a constant amount, computed limb by limb in locals. Exact: a logical shift of a
+   * 256-bit value by {@code k < 256} moves limb {@code j} to {@code j ± k/64} with the bits that
+   * cross a limb boundary carried into the neighbour; {@code k >= 256} gives zero ({@code Uint256.shl/shr}).
+   */
+  boolean constantShift(boolean left) {
+    Value amount = stack.slot(stack.height() - 1);
+    if (amount == null || !amount.isConstant() || !stack.registerValues()) {
+      return false;
+    }
+    boolean big = (amount.constant[1] | amount.constant[2] | amount.constant[3]) != 0
+        || Long.compareUnsigned(amount.constant[0], 256) >= 0;
+    stack.drop(1);
+    Value v = stack.pop();
+    stack.push(big ? Value.of(0, 0, 0, 0) : shifted(v, (int) amount.constant[0], left));
+    return true;
+  }
+
+  /** MUL by a constant 2^k is SHL k, DIV by a constant 2^k is SHR k (mod 2^256, exactly). */
+  boolean shiftByPowerOfTwo(boolean mul) {
+    if (!stack.registerValues()) {
+      return false;
+    }
+    Value x = stack.slot(stack.height() - 1);
+    Value y = stack.slot(stack.height() - 2);
+    int k = powerOfTwo(y);
+    Value other = x;
+    if (k < 0 && mul) {
+      k = powerOfTwo(x);
+      other = y;
+    }
+    if (k < 0 || other == null) {
+      return false;
+    }
+    stack.drop(2);
+    stack.push(shifted(other, k, mul));
+    return true;
+  }
+
+  /** log2 of a constant power of two, else -1. */
+  private static int powerOfTwo(Value v) {
+    if (v == null || !v.isConstant()) {
+      return -1;
+    }
+    int limb = -1;
+    for (int i = 0; i < 4; i++) {
+      if (v.constant[i] != 0) {
+        if (limb >= 0 || Long.bitCount(v.constant[i]) != 1) {
+          return -1;
+        }
+        limb = i;
+      }
+    }
+    return limb < 0 ? -1 : 64 * limb + Long.numberOfTrailingZeros(v.constant[limb]);
+  }
+
+  private Value shifted(Value v, int k, boolean left) {
+    int limbs = k >>> 6, bits = k & 63;
+    Value r = new Value();
+    for (int i = 0; i < 4; i++) {
+      // main part: source limb i -/+ limbs shifted by bits; spill from the neighbour
+      int main = left ? i - limbs : i + limbs;
+      int spill = left ? main - 1 : main + 1;
+      boolean hasMain = main >= 0 && main < 4;
+      boolean hasSpill = bits != 0 && spill >= 0 && spill < 4;
+      boolean mainZero = !hasMain || v.is(main, 0);
+      boolean spillZero = !hasSpill || v.is(spill, 0);
+      if (mainZero && spillZero) {
+        r.setConstant(i, 0);
+        continue;
+      }
+      if ((mainZero || v.isConstant(main)) && (spillZero || v.isConstant(spill))) {
+        long c = 0;
+        if (!mainZero) c |= left ? v.constant[main] << bits : v.constant[main] >>> bits;
+        if (!spillZero) c |= left ? v.constant[spill] >>> (64 - bits) : v.constant[spill] << (64 - bits);
+        r.setConstant(i, c);
+        continue;
+      }
+      if (bits == 0) {
+        r.setLimb(i, v, main);
+        continue;
+      }
+      boolean first = true;
+      if (!mainZero) {
+        stack.loadLimb(v, main);
+        stack.pushInt(bits);
+        mv.visitInsn(left ? org.objectweb.asm.Opcodes.LSHL : org.objectweb.asm.Opcodes.LUSHR);
+        first = false;
+      }
+      if (!spillZero) {
+        stack.loadLimb(v, spill);
+        stack.pushInt(64 - bits);
+        mv.visitInsn(left ? org.objectweb.asm.Opcodes.LUSHR : org.objectweb.asm.Opcodes.LSHL);
+        if (!first) {
+          mv.visitInsn(LOR);
+        }
+      }
+      r.local[i] = stack.storeNewLocal();
+    }
+    return r;
+  }
+
+  /** BYTE with a constant index: one limb shifted and masked ({@code Uint256.byteOp}). */
+  boolean constantByte() {
+    Value index = stack.slot(stack.height() - 1);
+    if (index == null || !index.isConstant() || !stack.registerValues()) {
+      return false;
+    }
+    boolean out = (index.constant[1] | index.constant[2] | index.constant[3]) != 0
+        || Long.compareUnsigned(index.constant[0], 32) >= 0;
+    stack.drop(1);
+    Value v = stack.pop();
+    if (out) {
+      stack.push(Value.of(0, 0, 0, 0));
+      return true;
+    }
+    int k = (int) index.constant[0];
+    int limb = 3 - (k >>> 3);
+    int shift = (7 - (k & 7)) << 3;
+    if (v.isConstant(limb)) {
+      stack.push(Value.of((v.constant[limb] >>> shift) & 0xFF, 0, 0, 0));
+      return true;
+    }
+    stack.loadLimb(v, limb);
+    stack.pushInt(shift);
+    mv.visitInsn(org.objectweb.asm.Opcodes.LUSHR);
+    stack.pushLong(0xFF);
+    mv.visitInsn(LAND);
+    stack.push(StackModel.small(stack.storeNewLocal()));
+    return true;
+  }
+
+  /** A {@code Uint256} method on the stack array: operands flushed, result left in the array. */
+  void arrayOp(Ref method, int in) {
+    stack.flushRange(stack.height() - in, stack.height());
+    mv.visitVarInsn(ALOAD, L_STACK);
+    stack.index(stack.height() - 1, 0);
+    stack.index(stack.height() - 2, 0);
+    if (in == 3) {
+      stack.index(stack.height() - 3, 0);
+    }
+    method.emit(mv);
+    stack.drop(in);
+    stack.pushArraySlot();
+  }
+}
