@@ -6,11 +6,14 @@ import static org.evmjit.plugin.runtime.TestCodes.quiesce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.frame.Code;
 import org.junit.jupiter.api.AfterEach;
@@ -78,9 +81,7 @@ class WorkersTest {
       rt.lookup(code(i), Fork.CANCUN);
     }
     // wait for the coordinator to count all ten events
-    for (int i = 0; i < 1000 && rt.stats().queue().processed() < 10; i++) {
-      Thread.sleep(1);
-    }
+    awaitTrue(() -> rt.stats().queue().processed() >= 10, "the coordinator counted the ten events");
     JitStats s = rt.stats();
     assertEquals(3, s.compilations().dispatched(), "one running, two pending");
     assertEquals(2, s.compilations().pending());
@@ -133,7 +134,8 @@ class WorkersTest {
         rt.describe(slow.hash(), Fork.CANCUN));
     assertEquals(1, rt.stats().compilations().timedOut());
     assertEquals(1, rt.stats().compilations().failed());
-    assertTrue(compiler.interrupted.get() >= 1, "the stuck worker was interrupted");
+    // the interrupt is sent by housekeeping; the stuck thread counts it when it wakes
+    awaitTrue(() -> compiler.interrupted.get() >= 1, "the stuck worker was interrupted");
     assertEquals(2, rt.workerThreads(), "a fresh worker took the stuck one's place");
 
     // The replacement compiles other code while the stuck one still hangs (the gate is shared, so
@@ -143,16 +145,25 @@ class WorkersTest {
     rt.lookup(other, Fork.CANCUN);
     quiesce(rt);
     assertInstanceOf(Decision.Compiled.class, rt.lookup(other, Fork.CANCUN));
-    for (int i = 0; i < 1000 && rt.stats().compilations().discarded() == 0; i++) {
-      Thread.sleep(1);
-    }
-    assertEquals(1, rt.stats().compilations().discarded(), "the late result was dropped");
+    awaitTrue(() -> rt.stats().compilations().discarded() != 0, "the late result was dropped");
+    assertEquals(1, rt.stats().compilations().discarded(), "the late result was dropped once");
     assertEquals(InterpretReason.FAILED,
         assertInstanceOf(Decision.Interpret.class, rt.lookup(slow, Fork.CANCUN)).reason());
-    for (int i = 0; i < 1000 && rt.workerThreads() != 1; i++) {
+    awaitTrue(() -> rt.workerThreads() == 1, "the retired worker exited once its compile returned");
+  }
+
+  /**
+   * Waits for something another thread does (bounded at 30 s so a real failure still ends the
+   * test): an assertion about an event, never about how fast it happens.
+   */
+  private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("not within 30 s: " + what);
+      }
       Thread.sleep(1);
     }
-    assertEquals(1, rt.workerThreads(), "the retired worker exited once its compile returned");
   }
 
   @Test
