@@ -15,9 +15,10 @@ import org.evmjit.statetest.runner.EntryResult.Status;
 /**
  * Runs the post entries of a state test on one or more engines: each engine runs the entry (a
  * fresh pre-state each), any difference between engines fails the entry naming the first engine
- * pair and field that differ, and the first engine's state root, logs hash and validity are
- * compared with the fixture (evmjit's outcome where one of the engines is evmjit's). Every exception, from an engine or anywhere else, becomes a failed
- * {@link EntryResult}; nothing escapes. Thread-safe if the engines are.
+ * pair and field that differ, and the outcome of the first of evmjit's engines (the first engine
+ * when none is evmjit's) is compared with the fixture. Every exception, from an engine or
+ * anywhere else, becomes a failed {@link EntryResult}; nothing escapes. Thread-safe if the
+ * engines are.
  */
 public final class StateTestRunner {
   /** Makes the tracer for one entry; null for no tracing. */
@@ -94,7 +95,7 @@ public final class StateTestRunner {
     return runEntry(new Entry(test, entry, fork, () -> null));
   }
 
-  /** Runs one entry on every engine and compares them, then the first with the fixture. */
+  /** Runs one entry on every engine and compares them, then evmjit's outcome with the fixture. */
   public EntryResult runEntry(Entry e) {
     StateTest test = e.test();
     PostEntry entry = e.post();
