@@ -3,7 +3,7 @@ package org.evmjit.statetest.cli;
 import java.io.PrintStream;
 import org.evmjit.statetest.runner.EntryResult;
 
-/** One readable line per failed entry; passes and skips are only counted. */
+/** One readable line per failed or skipped entry (with why); passes are only counted. */
 final class TextResultWriter implements ResultWriter {
   private final PrintStream out;
   private final ProgressBar progress;
@@ -15,15 +15,19 @@ final class TextResultWriter implements ResultWriter {
 
   @Override
   public void write(EntryResult r) {
-    if (r.failed()) {
+    if (r.failed() || r.skipped()) {
       progress.clear();
       out.println(line(r));
     }
   }
 
-  /** {@code FAIL file test fork d=0 g=0 v=0: why}, or {@code FAIL why} for a file that did not load. */
+  /**
+   * {@code FAIL file test fork d=0 g=0 v=0: why} (or {@code SKIP ...}), or {@code FAIL why} for a file
+   * that did not load.
+   */
   static String line(EntryResult r) {
     boolean fileLevel = r.d() < 0 && r.error() != null && r.error().startsWith(r.file());
-    return "FAIL " + (fileLevel ? r.error() : r.where() + ": " + r.error());
+    String word = r.skipped() ? "SKIP " : "FAIL ";
+    return word + (fileLevel ? r.error() : r.where() + ": " + r.error());
   }
 }
