@@ -110,31 +110,11 @@ export class EntryRunner {
     return { test, common, tx, block, rejection }
   }
 
-  /**
-   * One run of a prepared request on a new VM holding the pre-state. timing.ns is the time of
-   * runTx alone, timing.execNs that of its outermost message (the frames' execution, without
-   * validation, gas purchase, warming and finalisation); both by process.hrtime.bigint().
-   */
+  /** One run of a prepared request (see timed) and its outcome, as run answers it. */
   async execute(prepared, traced, timing = {}) {
-    const { test, common, tx, block } = prepared
-    const vm = await createVM({ common: common.copy() })
-    await putPreState(vm.stateManager, test.pre)
+    const { test, common } = prepared
     const trace = traced ? new Eip3155Trace() : null
-    if (trace) vm.evm.events.on('step', (step) => trace.step(step))
-    timeOutermostMessage(vm.evm, timing)
-
-    let rejection = prepared.rejection
-    let result = null
-    const started = process.hrtime.bigint()
-    if (rejection === null) {
-      try {
-        result = await runTx(vm, { tx, block, skipHardForkValidation: true })
-      } catch (e) {
-        rejection = e.message
-      }
-    }
-    const timeNs = process.hrtime.bigint() - started
-    timing.ns = timeNs
+    const { vm, result, rejection } = await this.timed(prepared, trace, timing)
     await touchCoinbase(vm, test.env, common)
     const stateRoot = bytesToHex(await vm.stateManager.getStateRoot())
     const exec = result?.execResult
@@ -151,8 +131,34 @@ export class EntryRunner {
       halt: error !== undefined && error !== 'revert' ? error : null,
       output,
       trace: trace ? trace.lines : undefined,
-      timeNs: timeNs.toString(),
+      timeNs: timing.ns.toString(),
     }
+  }
+
+  /**
+   * Runs a prepared request on a new VM holding the pre-state (built outside the timed region).
+   * timing.ns is the time of runTx alone, timing.execNs that of its outermost message (the
+   * frames' execution, without validation, gas purchase, warming and finalisation); both by
+   * process.hrtime.bigint(). Returns the VM, runTx's result (null when rejected) and the rejection.
+   */
+  async timed(prepared, trace, timing) {
+    const { test, common, tx, block } = prepared
+    const vm = await createVM({ common: common.copy() })
+    await putPreState(vm.stateManager, test.pre)
+    if (trace) vm.evm.events.on('step', (step) => trace.step(step))
+    timeOutermostMessage(vm.evm, timing)
+    let rejection = prepared.rejection
+    let result = null
+    const started = process.hrtime.bigint()
+    if (rejection === null) {
+      try {
+        result = await runTx(vm, { tx, block, skipHardForkValidation: true })
+      } catch (e) {
+        rejection = e.message
+      }
+    }
+    timing.ns = process.hrtime.bigint() - started
+    return { vm, result, rejection }
   }
 }
 
@@ -162,8 +168,8 @@ export class EntryRunner {
  */
 function timeOutermostMessage(evm, timing) {
   const runCall = evm.runCall.bind(evm)
-  evm.runCall = (opts) => (opts.message !== undefined ? runCall(opts) : timed(opts))
-  async function timed(opts) {
+  evm.runCall = (opts) => (opts.message !== undefined ? runCall(opts) : timedCall(opts))
+  async function timedCall(opts) {
     const started = process.hrtime.bigint()
     try {
       return await runCall(opts)
