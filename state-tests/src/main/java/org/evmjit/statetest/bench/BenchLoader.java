@@ -27,6 +27,7 @@ import org.evmjit.statetest.fixture.StateTestLoader;
  * </ul>
  * A fork given to the constructor replaces both choices: the cases run under it, with its own
  * post entries' indexes where the file has them, else with those of the entries chosen above.
+ * Every case also carries its input as the JSON of a state test ({@link BenchJson}), for ethereumjs.
  */
 public final class BenchLoader {
   static final String STATE_TEST_FORK = "London";

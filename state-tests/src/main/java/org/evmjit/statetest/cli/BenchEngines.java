@@ -47,7 +47,7 @@ final class BenchEngines implements AutoCloseable {
       }
     }
     int first = -1;
-    for (int i = executors.size() - 1; i >= 0; i--) {
+    for (int i = 0; i < executors.size() && first < 0; i++) {
       if (executors.get(i) != null) {
         first = i;
       }
