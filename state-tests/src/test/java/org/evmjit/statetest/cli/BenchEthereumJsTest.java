@@ -146,6 +146,14 @@ class BenchEthereumJsTest {
   }
 
   @Test
+  void anUnknownEngineIsAUsageErrorNamingEthereumJsAmongTheKnownOnes() {
+    CliRun run = CliRun.of("bench", "--engine", "interpreter,nosuch", dir.toString());
+    assertEquals(2, run.status(), run::toString);
+    assertTrue(run.err().contains("unknown engine 'nosuch'; known: interpreter, jit, both, runtime, ethereumjs"),
+        run::toString);
+  }
+
+  @Test
   void withoutTheNodeProgramTheEngineIsUnavailableWithAClearMessage() throws Exception {
     String before = System.getProperty(NodeSetup.PROPERTY);
     System.setProperty(NodeSetup.PROPERTY, dir.toString()); // a folder without engine.js
