@@ -5,7 +5,8 @@ package org.evmjit.statetest.bench;
  *
  * @param compileNanos time to compile the benchmark contract, -1 for engines that do not compile
  * @param classBytes size of its generated class (0 when not compiled)
- * @param status "ok", or what went wrong (rejected, reverted, halted, exception)
+ * @param status "ok", or what went wrong (rejected, reverted, halted, exception, a divergence
+ *     from the reference engine), or "skipped: " and why the engine did not run the input
  * @param measured whether timings exist (false when the transaction was rejected or threw)
  * @param execMedianNs median time spent executing frames only (see
  *     {@link org.evmjit.evm.tx.TransactionResult#executionNanos}), -1 when the engine does not report it
@@ -35,6 +36,23 @@ public record BenchResult(
   /** Whether the execution-only time was measured. */
   public boolean hasExec() {
     return measured && execMedianNs > 0;
+  }
+
+  /** Status of an input the engine did not run (past its time limit): not a failure. */
+  public static String skippedStatus(String reason) {
+    return SKIPPED + reason;
+  }
+
+  private static final String SKIPPED = "skipped: ";
+
+  public boolean skipped() {
+    return status.startsWith(SKIPPED);
+  }
+
+  /** This result with another status (a divergence found after the run); its timings kept. */
+  public BenchResult withStatus(String newStatus) {
+    return new BenchResult(benchCase, engine, gasUsed, medianNs, runs, newStatus, measured, compileNanos, classBytes,
+        execMedianNs);
   }
 
   public boolean ok() {

@@ -12,7 +12,7 @@ import org.evmjit.statetest.runner.Executor;
  * both for the whole transaction and for the execution of its frames alone (the median of each
  * run's {@link TransactionResult#executionNanos}, when the executor reports it).
  */
-public final class BenchRunner {
+public final class BenchRunner implements BenchEngine {
   private final Executor executor;
   private final String engineName;
   private final BenchConfig config;
@@ -23,6 +23,7 @@ public final class BenchRunner {
     this.config = config;
   }
 
+  @Override
   public BenchResult run(BenchCase c) {
     TransactionResult first;
     try {

@@ -19,7 +19,7 @@ import org.evmjit.statetest.bench.BenchCase;
 import org.evmjit.statetest.bench.BenchConfig;
 import org.evmjit.statetest.bench.BenchLoader;
 import org.evmjit.statetest.bench.BenchResult;
-import org.evmjit.statetest.bench.BenchRunner;
+import org.evmjit.statetest.ethjs.EthereumJsEngine;
 import org.evmjit.statetest.fixture.FixtureException;
 import org.evmjit.statetest.runner.Engine;
 import org.evmjit.statetest.runner.Executor;
@@ -64,12 +64,20 @@ final class BenchCommand implements Callable<Integer> {
       description = "Measured runs per input (default: as many as fit in about 2 s, at least 3).")
   Integer iterations;
 
-  @Option(names = "--engine", paramLabel = "ENGINE", split = ",", converter = Converters.EngineConverter.class,
+  @Option(names = "--engine", paramLabel = "ENGINE", split = ",",
       description = "Execution engines, comma-separated, run side by side on every input:"
-          + " interpreter (default), jit, runtime (alone: the time until the contract runs compiled,"
+          + " interpreter (default), jit, both (= interpreter,jit), ethereumjs (ethereumjs in Node, timed"
+          + " inside Node; see engines/ethereumjs), runtime (alone: the time until the contract runs compiled,"
           + " then the steady-state speed; see --jit-*). With several, the table gives each one's speed relative"
-          + " to the first, and the compile time and class size of the benchmark contract.")
-  List<Engine> engines = List.of(Engine.INTERPRETER);
+          + " to the first, and the compile time and class size of the benchmark contract. Every engine's gas"
+          + " used and ending (ok, reverted, halted) must be those of the first evmjit engine (with ethereumjs"
+          + " alone, the interpreter's), else the input fails as a divergence.")
+  List<String> engineNames = List.of(Engine.INTERPRETER.cliName());
+
+  @Option(names = "--time-limit", paramLabel = "SECONDS",
+      description = "Time limit of one input on ethereumjs (its warm-up and measured runs together); past it"
+          + " the input is skipped with that reason (default: ${DEFAULT-VALUE}).")
+  long timeLimitSeconds = EthereumJsEngine.DEFAULT_TIME_LIMIT_MS / 1000;
 
   @Option(names = "--fork", paramLabel = "NAME", converter = Converters.ForkConverter.class,
       description = "Run every benchmark under this fork (fixture names such as Cancun, Istanbul,"
@@ -101,6 +109,10 @@ final class BenchCommand implements Callable<Integer> {
     if ((warmup != null && warmup < 0) || (iterations != null && iterations < 1)) {
       throw new ParameterException(spec.commandLine(), "--warmup must be >= 0 and --iterations >= 1");
     }
+    if (timeLimitSeconds < 1) {
+      throw new ParameterException(spec.commandLine(), "--time-limit must be >= 1");
+    }
+    List<String> engines = engineList();
     List<Path> roots = paths.isEmpty() ? List.of(defaultRoot()) : paths;
     List<FixtureFile> files = PathArguments.list(spec.commandLine(), "benchmark files", () -> FixturePaths.expand(roots));
     boolean failed = false;
@@ -122,7 +134,7 @@ final class BenchCommand implements Callable<Integer> {
           + (files.isEmpty() ? "" : ", none of them loaded"));
       return ExitCode.SOFTWARE;
     }
-    if (engines.contains(Engine.RUNTIME)) { // time to compiled, then steady state: see RuntimeBench
+    if (engines.contains(Engine.RUNTIME.cliName())) { // time to compiled, then steady state: see RuntimeBench
       if (engines.size() != 1) {
         throw new ParameterException(spec.commandLine(), "--engine runtime runs alone, not with other engines");
       }
@@ -131,27 +143,29 @@ final class BenchCommand implements Callable<Integer> {
       return ok && !failed ? ExitCode.OK : ExitCode.SOFTWARE;
     }
     jit.requireRuntimeForRuntimeOptions(spec.commandLine());
-    List<BenchRunner> runners = new ArrayList<>();
-    List<Executor> executorList = new ArrayList<>();
-    for (Engine e : engines) {
-      Executor ex = executors.apply(e);
-      executorList.add(ex);
-      runners.add(new BenchRunner(ex, e.cliName(), BenchConfig.defaults(warmup, iterations)));
+    BenchEngines benchEngines;
+    try {
+      benchEngines = new BenchEngines(engines, executors, BenchConfig.defaults(warmup, iterations),
+          timeLimitSeconds * 1000);
+    } catch (IllegalArgumentException e) { // ethereumjs cannot run here: the message names what is missing
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    BenchTable table = new BenchTable(io.out(), cases, engines.stream().map(Engine::cliName).toList());
+    try (benchEngines) {
+      return run(cases, engines, benchEngines) && !failed ? ExitCode.OK : ExitCode.SOFTWARE;
+    }
+  }
+
+  /** Runs every case on the engines, printing each input's rows as it finishes; false when one failed. */
+  private boolean run(List<BenchCase> cases, List<String> engines, BenchEngines benchEngines) {
+    boolean failed = false;
+    BenchTable table = new BenchTable(io.out(), cases, engines);
     if (!json) {
       table.header();
     }
     List<List<BenchResult>> all = new ArrayList<>();
     for (BenchCase c : cases) {
-      List<BenchResult> row = new ArrayList<>();
-      for (int i = 0; i < runners.size(); i++) {
-        BenchResult r = runners.get(i).run(c);
-        Optional<Executor.CompileInfo> info = compileInfo(executorList.get(i), c);
-        if (info.isPresent()) {
-          r = r.withCompile(info.get().compileNanos(), info.get().classBytes());
-        }
-        row.add(r);
+      List<BenchResult> row = benchEngines.run(c);
+      for (BenchResult r : row) {
         if (json) {
           io.out().println(toJson(r));
         } else {
@@ -161,7 +175,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!r.ok()) {
           io.err().println("bench " + c.file() + " " + c.name() + " " + c.input()
               + (engines.size() > 1 ? " [" + r.engine() + "]" : "") + ": " + r.status());
-          failed = true;
+          failed |= !r.skipped();
         }
       }
       all.add(row);
@@ -177,7 +191,16 @@ final class BenchCommand implements Callable<Integer> {
         failed = true;
       }
     }
-    return failed ? ExitCode.SOFTWARE : ExitCode.OK;
+    return !failed;
+  }
+
+  /** The {@code --engine} names, normalized ({@link EngineNames}); a usage error names a bad one. */
+  private List<String> engineList() {
+    try {
+      return EngineNames.parse(engineNames);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   private Path defaultRoot() {
@@ -191,29 +214,6 @@ final class BenchCommand implements Callable<Integer> {
     }
     return shared.get();
   }
-
-  /**
-   * Compile time (median of {@value #COMPILE_SAMPLES} compiles, the compiler warm) and class size
-   * of the contract the transaction calls, for engines that compile.
-   */
-  private static Optional<Executor.CompileInfo> compileInfo(Executor ex, BenchCase c) {
-    if (c.tx().to() == null || c.pre().get(c.tx().to()) == null) {
-      return Optional.empty();
-    }
-    org.evmjit.evm.frame.Code code = c.pre().get(c.tx().to()).code();
-    List<Executor.CompileInfo> samples = new ArrayList<>();
-    for (int i = 0; i < COMPILE_SAMPLES; i++) {
-      Optional<Executor.CompileInfo> info = ex.compileInfo(code, c.fork());
-      if (info.isEmpty()) {
-        return info;
-      }
-      samples.add(info.get());
-    }
-    samples.sort(java.util.Comparator.comparingLong(Executor.CompileInfo::compileNanos));
-    return Optional.of(samples.get(samples.size() / 2));
-  }
-
-  static final int COMPILE_SAMPLES = 5;
 
   static String toJson(BenchResult r) {
     StringWriter sw = new StringWriter();

@@ -82,7 +82,7 @@ final class BenchPlot {
             LABEL_W, by, w, BAR_H - 2, COLORS[e % COLORS.length]));
         sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#222\">%s</text>%n",
             LABEL_W + Math.max(w, execW) + 4, by + BAR_H - 4,
-            !r.ok() ? (r.measured() ? "no rate (" + esc(r.status()) + ")" : "failed")
+            !r.ok() ? (r.measured() ? "no rate (" + esc(r.status()) + ")" : r.skipped() ? "skipped" : "failed")
                 : exec ? fmt(v) + " / exec " + fmt(r.execMgasPerSec()) : fmt(v)));
         if (e > 0 && first.measured() && r.measured() && r.medianNs() > 0) {
           double ratio = (double) first.medianNs() / r.medianNs();

@@ -12,7 +12,8 @@ import org.evmjit.statetest.bench.BenchResult;
  * compile time and class size where the engine compiles, and a closing line the geometric means.
  * "median ns" and "Mgas/s" time the whole transaction; "exec ns" and "exec Mgas/s" only the
  * execution of its frames (without validation, gas purchase, warming and finalisation), and
- * "exec ratio" compares those.
+ * "exec ratio" compares those. An input an engine skipped (ethereumjs past its time limit) says
+ * "skipped:" and why; one that failed "FAILED:".
  */
 final class BenchTable {
   private final PrintStream out;
@@ -43,12 +44,12 @@ final class BenchTable {
   void row(BenchResult r, BenchResult baseline) {
     BenchCase c = r.benchCase();
     if (!r.measured()) {
+      String why = r.skipped() ? r.status() : "FAILED: " + r.status();
       if (compare) {
         out.printf(Locale.ROOT, format, c.suite(), c.name(), c.input(), r.engine(), "-", "-", "-", "-", "-", "-", "-", "-",
-            "-", "FAILED: " + r.status());
+            "-", why);
       } else {
-        out.printf(Locale.ROOT, format, c.suite(), c.name(), c.input(), r.engine(), "-", "-", "-", "-", "-",
-            "FAILED: " + r.status());
+        out.printf(Locale.ROOT, format, c.suite(), c.name(), c.input(), r.engine(), "-", "-", "-", "-", "-", why);
       }
       return;
     }

@@ -2,7 +2,6 @@ package org.evmjit.statetest.cli;
 
 import java.util.HexFormat;
 import org.evmjit.evm.fork.Fork;
-import org.evmjit.statetest.runner.Engine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -39,18 +38,6 @@ final class Converters {
         return new CodeHash(HexFormat.of().parseHex(hex));
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException("'" + value + "' is not a code hash: expected hex digits only");
-      }
-    }
-  }
-
-  /** {@code --engine}. */
-  static final class EngineConverter implements ITypeConverter<Engine> {
-    @Override
-    public Engine convert(String value) {
-      try {
-        return Engine.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
       }
     }
   }

@@ -2,6 +2,7 @@ package org.evmjit.statetest.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +21,7 @@ import org.evmjit.evm.tx.TransactionResult;
 import org.evmjit.evm.word.Address;
 import org.evmjit.evm.word.Word;
 import org.evmjit.statetest.FixtureJson;
+import org.evmjit.statetest.fixture.Indexes;
 import org.evmjit.statetest.runner.Executor;
 import org.evmjit.statetest.runner.FakeExecutor;
 import org.junit.jupiter.api.Test;
@@ -149,6 +151,58 @@ class BenchTest {
         BenchConfig.defaults(0, 3)).run(c);
     assertFalse(unmeasured.hasExec(), "an executor that does not report execution time has no exec figure");
     assertEquals(0, unmeasured.execMgasPerSec());
+  }
+
+  @Test
+  void everyCaseCarriesItsInputAsTheJsonOfAStateTest() throws Exception {
+    List<BenchCase> filled = new BenchLoader().load(stateTestFormat(), "sha1.json");
+    assertEquals(new Indexes(1, 0, 0), filled.get(1).indexes());
+    assertEquals(2, filled.get(1).json().get("transaction").get("data").size(), "a state test's own transaction");
+    assertTrue(filled.get(1).json().has("env") && filled.get(1).json().has("pre"));
+
+    // two concrete transactions: a state test each, in file order, their scalars made arrays
+    ObjectNode t = (ObjectNode) FixtureJson.MAPPER.readTree(Files.readString(concreteFormat())).get("counter");
+    ObjectNode second = ((ObjectNode) t.get("transaction").get(0)).deepCopy();
+    second.put("data", "0x3fb5c1cb").put("gasLimit", "0x0186a0").putArray("accessList").addObject()
+        .put("address", FixtureJson.CONTRACT).putArray("storageKeys");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) t.get("transaction")).add(second);
+    Path f = dir.resolve("two.json");
+    Files.writeString(f, FixtureJson.file("counter", t));
+    List<BenchCase> concrete = new BenchLoader().load(f, "two.json");
+    assertEquals(List.of("counter#0", "counter#1"), concrete.stream().map(BenchCase::name).toList());
+    for (BenchCase c : concrete) {
+      assertEquals(Indexes.ZERO, c.indexes());
+      ObjectNode tx = (ObjectNode) c.json().get("transaction");
+      assertEquals(1, tx.get("data").size());
+      assertEquals(1, tx.get("gasLimit").size());
+      assertEquals(1, tx.get("value").size());
+      assertEquals(FixtureJson.SENDER, tx.get("sender").asText());
+      assertEquals(c.tx().gasLimit(), new BigInteger(tx.get("gasLimit").get(0).asText().substring(2), 16));
+    }
+    assertEquals("0xd09de08a", concrete.get(0).json().get("transaction").get("data").get(0).asText());
+    assertEquals("0x3fb5c1cb", concrete.get(1).json().get("transaction").get("data").get(0).asText());
+    assertFalse(concrete.get(0).json().get("transaction").has("accessLists"));
+    assertEquals(FixtureJson.CONTRACT,
+        concrete.get(1).json().get("transaction").get("accessLists").get(0).get(0).get("address").asText());
+  }
+
+  @Test
+  void aResultThatDiffersFromTheReferenceInGasOrEndingDiverges() throws Exception {
+    BenchCase c = new BenchLoader().load(concreteFormat(), "counter.json").get(0);
+    BenchResult reference = new BenchResult(c, "interpreter", 21_000, 100, 3, "halted: out of gas", true);
+    BenchResult same = new BenchResult(c, "ethereumjs", 21_000, 900, 3, "halted: OOG", true);
+    assertSame(same, BenchCheck.against(same, reference), "the wording of a halt is the engine's own");
+    BenchResult moreGas = new BenchResult(c, "ethereumjs", 21_001, 900, 3, "halted: out of gas", true);
+    assertEquals("diverges from interpreter: gas used 21001 vs 21000, halted: out of gas vs halted: out of gas",
+        BenchCheck.against(moreGas, reference).status());
+    BenchResult ok = new BenchResult(c, "ethereumjs", 21_000, 900, 3, "ok", true);
+    BenchResult checked = BenchCheck.against(ok, reference);
+    assertFalse(checked.ok());
+    assertEquals(900, checked.medianNs(), "the timings stay");
+    assertTrue(checked.status().endsWith("ok vs halted: out of gas"), checked.status());
+    BenchResult skipped = new BenchResult(c, "ethereumjs", 0, 0, 0, BenchResult.skippedStatus("too slow"), false);
+    assertSame(skipped, BenchCheck.against(skipped, reference));
+    assertTrue(skipped.skipped());
   }
 
   @Test

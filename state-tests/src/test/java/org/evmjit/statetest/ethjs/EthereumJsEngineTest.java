@@ -82,6 +82,42 @@ class EthereumJsEngineTest {
   }
 
   @Test
+  void aTransactionWithASenderAndNoSecretKeyRunsUnsignedAsThatSender() throws Exception {
+    try (EthereumJsEngine e = engine(60_000)) {
+      JsonNode signed = loopTest("0x0186a0");
+      ObjectNode unsigned = signed.deepCopy();
+      ((ObjectNode) unsigned.get("transaction")).remove("secretKey");
+      JsonNode a = e.call(e.stateRequest(signed, "Cancun", Indexes.ZERO, false));
+      JsonNode b = e.call(e.stateRequest(unsigned, "Cancun", Indexes.ZERO, false));
+      assertTrue(b.get("rejection").isNull(), b.toString());
+      assertEquals(a.get("gasUsed"), b.get("gasUsed"));
+      assertEquals(a.get("stateRoot"), b.get("stateRoot"), "the same account pays and has its nonce raised");
+      ((ObjectNode) unsigned.get("transaction")).remove("sender");
+      var neither = assertThrows(EthereumJsEngine.EngineError.class,
+          () -> e.call(e.stateRequest(unsigned, "Cancun", Indexes.ZERO, false)));
+      assertEquals("bad request: transaction: neither secretKey nor sender is given", neither.getMessage());
+    }
+  }
+
+  @Test
+  void aBenchRequestMeasuresTheGivenRunsInsideNode() throws Exception {
+    try (EthereumJsEngine e = engine(60_000)) {
+      ObjectNode counted = e.stateRequest(loopTest("0x0186a0"), "Cancun", Indexes.ZERO, false);
+      counted.put("type", "bench").put("warmup", 2).put("iterations", 3);
+      JsonNode a = e.call(counted);
+      assertEquals(3, a.get("runs").asInt());
+      assertEquals("100000", a.get("gasUsed").asText());
+      assertEquals("halt", a.get("status").asText());
+      assertTrue(Long.parseLong(a.get("medianNs").asText()) > 0, a.toString());
+      assertTrue(Long.parseLong(a.get("execNs").asText()) > 0, a.toString());
+      // time-boxed, as BenchRunner: no time to measure, so exactly the minimum number of runs
+      ObjectNode boxed = e.stateRequest(loopTest("0x0186a0"), "Cancun", Indexes.ZERO, false);
+      boxed.put("type", "bench").put("warmupNs", "0").put("measureNs", "0").put("minRuns", 4).put("maxRuns", 10);
+      assertEquals(4, e.call(boxed).get("runs").asInt());
+    }
+  }
+
+  @Test
   void badRequestsFailNamingTheProblemAndTheProcessGoesOn() throws Exception {
     try (EthereumJsEngine e = engine(60_000)) {
       var unknown = assertThrows(EthereumJsEngine.EngineError.class, () -> e.call(request("nonsense")));
