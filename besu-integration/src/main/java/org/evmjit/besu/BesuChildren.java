@@ -84,7 +84,10 @@ final class BesuChildren implements ChildStarter {
     org.evmjit.evm.word.Address source = ChildCode.source(fork, m.codeAddress(),
         new org.evmjit.evm.frame.Code(callee.getCode().toArrayUnsafe()),
         a -> evm.getGasCalculator().isPrecompile(address(a)));
-    Account account = source == null ? null : source.equals(m.codeAddress()) ? callee : world.get(address(source));
+    if (source == null) { // a precompile delegate
+      return Code.EMPTY_CODE;
+    }
+    Account account = source.equals(m.codeAddress()) ? callee : world.get(address(source));
     if (account == null || account.getCode().size() == 0) {
       return Code.EMPTY_CODE;
     }

@@ -106,7 +106,7 @@ class SeamStateTests {
     return root;
   }
 
-  /** The fixture files under {@code root}: every one with {@code -Devmjit.seam.full=true}, else those under {@code slice}. */
+  /** The fixture files under {@code root}: all with {@code -Devmjit.seam.full=true}, else those under {@code slice}. */
   private static List<Path> files(Path root, List<String> slice) throws IOException {
     boolean full = Boolean.getBoolean("evmjit.seam.full");
     try (Stream<Path> walk = Files.walk(root)) {
@@ -121,16 +121,16 @@ class SeamStateTests {
     for (StateTest test : loader.load(file, file.getFileName().toString())) {
       for (var entry : test.post()) {
         Fork fork = Fork.byName(entry.forkName()).orElse(null);
-        if (!forks.contains(fork)) {
+        if (fork == null || !forks.contains(fork)) { // Set.of(...).contains(null) would throw
           continue;
         }
         EntryResult r = runner.run(test, file.toString(), entry);
         ENTRIES.computeIfAbsent(fork, f -> new AtomicLong()).incrementAndGet();
+        String where = r.test() + " " + entry.forkName() + " [" + r.d() + "," + r.g() + "," + r.v() + "]: ";
         if (r.failed()) {
-          failures.add(r.test() + " " + entry.forkName() + " [" + r.d() + "," + r.g() + "," + r.v() + "]: " + r.error());
+          failures.add(where + r.error());
         }
-        childCode.takeMismatches().forEach(m -> failures.add(r.test() + " " + entry.forkName() + " [" + r.d() + ","
-            + r.g() + "," + r.v() + "]: " + m));
+        childCode.takeMismatches().forEach(m -> failures.add(where + m));
       }
     }
     Assertions.assertTrue(failures.isEmpty(), () -> failures.size() + " divergences: " + String.join("; ", failures));
