@@ -4,9 +4,11 @@ import static org.evmjit.besu.BesuValues.address;
 import static org.evmjit.besu.BesuValues.wei;
 
 import org.apache.tuweni.bytes.Bytes;
+import org.evmjit.besu.seam.ChildCode;
 import org.evmjit.besu.seam.ChildStarter;
 import org.evmjit.evm.exec.CallCompletion;
 import org.evmjit.evm.exec.ContractAddress;
+import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.frame.CallKind;
 import org.evmjit.evm.frame.Frame;
 import org.evmjit.evm.frame.Message;
@@ -18,21 +20,26 @@ import org.hyperledger.besu.evm.EVM;
 import org.hyperledger.besu.evm.account.Account;
 import org.hyperledger.besu.evm.account.MutableAccount;
 import org.hyperledger.besu.evm.frame.MessageFrame;
+import org.hyperledger.besu.evm.worldstate.WorldUpdater;
 
 /**
  * Starts the Besu child frame an evmjit frame suspended for, as Besu's
  * {@code AbstractCallOperation.execute} and {@code AbstractCreateOperation.execute} build it
  * (gas, warming and the depth and balance checks were done by evmjit and {@code FrameRunner});
  * its completer hands the child's result back through evmjit's {@link CallCompletion} and merges
- * logs, self-destructs and creates into the parent, as their {@code complete} methods do.
+ * logs, self-destructs and creates into the parent, as their {@code complete} methods do. Whose
+ * code a call's child runs (EIP-7702 delegations from Prague) is decided by the seam's
+ * {@link ChildCode}; here the accounts are only read.
  */
 final class BesuChildren implements ChildStarter {
   private final MessageFrame parent;
   private final EVM evm;
+  private final Fork fork;
 
-  BesuChildren(MessageFrame parent, EVM evm) {
+  BesuChildren(MessageFrame parent, EVM evm, Fork fork) {
     this.parent = parent;
     this.evm = evm;
+    this.fork = fork;
   }
 
   @Override
@@ -63,9 +70,24 @@ final class BesuChildren implements ChildStarter {
     return true;
   }
 
-  /** AbstractCallOperation.getCode for the forks evmjit accelerates (no EIP-7702 delegation). */
+  /**
+   * AbstractCallOperation.getCode: the called account's code or, when {@link ChildCode} says so,
+   * its delegate's (none for a precompile delegate), with Besu's cached jump destinations. The
+   * child's contract address stays the called account, as in Besu.
+   */
   private Code code(Message m) {
-    Account account = parent.getWorldUpdater().get(address(m.codeAddress()));
+    WorldUpdater world = parent.getWorldUpdater();
+    Account callee = world.get(address(m.codeAddress()));
+    if (callee == null || callee.getCode().size() == 0) {
+      return Code.EMPTY_CODE;
+    }
+    org.evmjit.evm.word.Address source = ChildCode.source(fork, m.codeAddress(),
+        new org.evmjit.evm.frame.Code(callee.getCode().toArrayUnsafe()),
+        a -> evm.getGasCalculator().isPrecompile(address(a)));
+    if (source == null) { // a precompile delegate
+      return Code.EMPTY_CODE;
+    }
+    Account account = source.equals(m.codeAddress()) ? callee : world.get(address(source));
     if (account == null || account.getCode().size() == 0) {
       return Code.EMPTY_CODE;
     }

@@ -112,6 +112,10 @@ final class BesuHost implements Host {
     return account == null ? Word.ZERO : word(account.getBalance());
   }
 
+  /**
+   * The account's own code: for an EIP-7702 delegated account the 23-byte designator, as Besu's
+   * EXTCODE* operations and {@code calculateCodeDelegationResolutionGas} read it.
+   */
   @Override
   public Code code(org.evmjit.evm.word.Address a) {
     Account account = account(a);
@@ -182,9 +186,10 @@ final class BesuHost implements Host {
   }
 
   /**
-   * SelfDestructOperation for the forks evmjit accelerates (up to Cancun): the balance moves to
-   * the beneficiary; the account is destroyed unless EIP-6780 (Cancun) keeps it. Besu's
-   * transaction processor adds the pre-London refund per self-destructed account itself.
+   * SelfDestructOperation for the forks evmjit accelerates (up to Osaka; Amsterdam's EIP-7708
+   * transfer log is not here): the balance moves to the beneficiary; the account is destroyed
+   * unless EIP-6780 (from Cancun) keeps it. Besu's transaction processor adds the pre-London
+   * refund per self-destructed account itself.
    */
   @Override
   public void selfDestruct(org.evmjit.evm.word.Address self, org.evmjit.evm.word.Address beneficiary) {

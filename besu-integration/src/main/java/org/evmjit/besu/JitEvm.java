@@ -103,7 +103,8 @@ public final class JitEvm extends EVM {
     Step step;
     try {
       step = FrameRunner.run(running.frame(), running.engine(),
-          new BesuHost(frame, fork, original.getGasCalculator(), chainId), new BesuChildren(frame, original), resumed);
+          new BesuHost(frame, fork, original.getGasCalculator(), chainId), new BesuChildren(frame, original, fork),
+          resumed);
     } catch (JitFrameFailure e) {
       counters.failures.increment();
       throw e;

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 /** Installing into and restoring message processors' evm field (declared as in Besu 26.8.0: package-private final). */
 class EvmSwapTest {
   private final EVM cancun = Instances.allocate(EVM.class);
-  private final EVM prague = Instances.allocate(EVM.class);
+  private final EVM amsterdam = Instances.allocate(EVM.class);
   private final AbstractMessageProcessor call = processor(cancun);
   private final AbstractMessageProcessor create = processor(cancun);
-  private final AbstractMessageProcessor pragueCall = processor(prague);
+  private final AbstractMessageProcessor amsterdamCall = processor(amsterdam);
   private final Map<EVM, EVM> replacements = new IdentityHashMap<>();
 
   private Optional<EVM> wrap(EVM original) {
@@ -36,11 +36,11 @@ class EvmSwapTest {
   @Test
   void installsOneReplacementPerOriginalAndRestoresThem() throws Exception {
     EvmSwap swap = EvmSwap.prepare();
-    assertEquals(2, swap.install(List.of(call, create, pragueCall), this::wrap));
+    assertEquals(2, swap.install(List.of(call, create, amsterdamCall), this::wrap));
     EVM installed = replacements.get(cancun);
     assertSame(installed, evm(call));
     assertSame(installed, evm(create), "processors sharing an EVM share its replacement");
-    assertSame(prague, evm(pragueCall));
+    assertSame(amsterdam, evm(amsterdamCall));
     assertEquals(2, swap.restore());
     assertSame(cancun, evm(call));
     assertSame(cancun, evm(create));

@@ -11,21 +11,20 @@ class ForkMappingTest {
   private final ForkMapping forks = ForkMapping.load();
 
   @Test
-  void everyForkUpToCancunIsAcceleratedUnderItsBesuName() {
+  void everyForkEvmjitImplementsIsAcceleratedUnderItsBesuName() {
     assertEquals(Optional.of(Fork.TANGERINE_WHISTLE), forks.forNode("TANGERINE_WHISTLE"));
     assertEquals(Optional.of(Fork.PETERSBURG), forks.forNode("PETERSBURG"));
     assertEquals(Optional.of(Fork.CANCUN), forks.forNode("CANCUN"));
+    assertEquals(Optional.of(Fork.PRAGUE), forks.forNode("PRAGUE"));
+    assertEquals(Optional.of(Fork.OSAKA), forks.forNode("OSAKA"));
     for (Fork f : Fork.values()) {
-      if (!f.isAtLeast(Fork.PRAGUE)) {
-        assertEquals(Optional.of(f), forks.forNode(f.name()), f.name());
-      }
+      assertEquals(Optional.of(f), forks.forNode(f.name()), f.name());
     }
   }
 
   @Test
   void forksEvmjitDoesNotImplementStayOnBesu() {
-    assertTrue(forks.forNode("PRAGUE").isEmpty());
-    assertTrue(forks.forNode("OSAKA").isEmpty());
     assertTrue(forks.forNode("AMSTERDAM").isEmpty());
+    assertTrue(forks.forNode("FUTURE_EIPS").isEmpty());
   }
 }
