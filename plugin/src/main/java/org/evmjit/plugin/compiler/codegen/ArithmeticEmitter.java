@@ -155,21 +155,29 @@ final class ArithmeticEmitter {
   /**
    * A binary {@code Uint256} operation. With both operands in locals or constants, a
    * {@code JitOps} helper writes them where the stack array holds them and runs the same
-   * {@code Uint256} method there (compact code, no separate flush); otherwise the operands are
-   * flushed and the method runs on the array. The result is left in the array either way.
+   * {@code Uint256} method there (compact code, no separate flush). With x (the top) in locals
+   * and y already in the array, the helper's "X" form writes x only: one call of 4 limb loads
+   * instead of a flush call and an array call (code that runs once per transaction is mostly
+   * run by HotSpot's interpreter and C1, whose cost grows with the bytecode and the calls).
+   * Otherwise the operands are flushed and the method runs on the array. The result is left in
+   * the array either way.
    */
   void binaryOp(Ref onArray, Ref onValues) {
     Value x = stack.slot(stack.height() - 1);
     Value y = stack.slot(stack.height() - 2);
-    if (x == null || y == null || !stack.registerValues()) {
+    if (x == null || !stack.registerValues()) {
       arrayOp(onArray, 2);
       return;
     }
     mv.visitVarInsn(ALOAD, L_STACK);
     stack.index(stack.height() - 2, 0);
     stack.loadAll(x);
-    stack.loadAll(y);
-    onValues.emit(mv);
+    if (y == null) {
+      Refs.withYOnArray(onValues).emit(mv);
+    } else {
+      stack.loadAll(y);
+      onValues.emit(mv);
+    }
     stack.drop(2);
     stack.pushArraySlot();
   }
