@@ -58,11 +58,12 @@ class JitOpsTest {
       // ADD and SUB limb by limb with the carry and borrow helpers
       long[] a = s.clone();
       Uint256.add(a, 4, 0);
-      long r0 = x0 + y0, c = JitOps.carry(x0, y0, r0);
+      // as generated code does: the limb first, then the operands (carryOut)
+      long r0 = x0 + y0, c = JitOps.carryOut(r0, x0, y0);
       long r1 = x1 + y1 + c;
-      c = JitOps.carry(x1, y1, r1);
+      c = JitOps.carryOut(r1, x1, y1);
       long r2 = x2 + y2 + c;
-      c = JitOps.carry(x2, y2, r2);
+      c = JitOps.carryOut(r2, x2, y2);
       long r3 = x3 + y3 + c;
       assertEquals(a[0], r0);
       assertEquals(a[1], r1);
@@ -71,11 +72,11 @@ class JitOpsTest {
       long[] d = s.clone();
       Uint256.sub(d, 4, 0);
       r0 = x0 - y0;
-      long b = JitOps.borrow(x0, y0, r0);
+      long b = JitOps.borrowOut(r0, x0, y0);
       r1 = x1 - y1 - b;
-      b = JitOps.borrow(x1, y1, r1);
+      b = JitOps.borrowOut(r1, x1, y1);
       r2 = x2 - y2 - b;
-      b = JitOps.borrow(x2, y2, r2);
+      b = JitOps.borrowOut(r2, x2, y2);
       r3 = x3 - y3 - b;
       assertEquals(d[0], r0);
       assertEquals(d[1], r1);

@@ -82,8 +82,8 @@ final class Refs {
   static final Ref U_MULMOD = Ref.method(Uint256.class, "mulmod", L, I, I, I);
 
   // ---- register helpers ----
-  static final Ref J_CARRY = Ref.method(JitOps.class, "carry", J, J, J);
-  static final Ref J_BORROW = Ref.method(JitOps.class, "borrow", J, J, J);
+  static final Ref J_CARRY_OUT = Ref.method(JitOps.class, "carryOut", J, J, J);
+  static final Ref J_BORROW_OUT = Ref.method(JitOps.class, "borrowOut", J, J, J);
   static final Ref J_LT = Ref.method(JitOps.class, "lt", J, J, J, J, J, J, J, J);
   static final Ref J_SLT = Ref.method(JitOps.class, "slt", J, J, J, J, J, J, J, J);
   static final Ref J_EQ = Ref.method(JitOps.class, "eq", J, J, J, J, J, J, J, J);

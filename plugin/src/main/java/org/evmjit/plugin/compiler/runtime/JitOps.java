@@ -32,6 +32,19 @@ public final class JitOps {
     return ((~x & y) | (~(x ^ y) & diff)) >>> 63;
   }
 
+  /**
+   * {@link #carry} with the sum first: generated code computes a limb's sum on the operand stack,
+   * keeps a copy and calls this with the operands pushed after it.
+   */
+  public static long carryOut(long sum, long x, long y) {
+    return carry(x, y, sum);
+  }
+
+  /** {@link #borrow} with the difference first (as {@link #carryOut}). */
+  public static long borrowOut(long diff, long x, long y) {
+    return borrow(x, y, diff);
+  }
+
   /** 1 if x &lt; y as unsigned 256-bit values, else 0 ({@code Uint256.lt}). */
   public static long lt(long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
     long d = x0 - y0;
