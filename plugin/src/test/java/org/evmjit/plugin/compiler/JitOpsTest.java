@@ -58,11 +58,12 @@ class JitOpsTest {
       // ADD and SUB limb by limb with the carry and borrow helpers
       long[] a = s.clone();
       Uint256.add(a, 4, 0);
-      long r0 = x0 + y0, c = JitOps.carry(x0, y0, r0);
+      // as generated code does: the limb first, then the operands (carryOut)
+      long r0 = x0 + y0, c = JitOps.carryOut(r0, x0, y0);
       long r1 = x1 + y1 + c;
-      c = JitOps.carry(x1, y1, r1);
+      c = JitOps.carryOut(r1, x1, y1);
       long r2 = x2 + y2 + c;
-      c = JitOps.carry(x2, y2, r2);
+      c = JitOps.carryOut(r2, x2, y2);
       long r3 = x3 + y3 + c;
       assertEquals(a[0], r0);
       assertEquals(a[1], r1);
@@ -71,11 +72,11 @@ class JitOpsTest {
       long[] d = s.clone();
       Uint256.sub(d, 4, 0);
       r0 = x0 - y0;
-      long b = JitOps.borrow(x0, y0, r0);
+      long b = JitOps.borrowOut(r0, x0, y0);
       r1 = x1 - y1 - b;
-      b = JitOps.borrow(x1, y1, r1);
+      b = JitOps.borrowOut(r1, x1, y1);
       r2 = x2 - y2 - b;
-      b = JitOps.borrow(x2, y2, r2);
+      b = JitOps.borrowOut(r2, x2, y2);
       r3 = x3 - y3 - b;
       assertEquals(d[0], r0);
       assertEquals(d[1], r1);
@@ -95,6 +96,41 @@ class JitOpsTest {
       default -> Uint256.eq(t, 4, 0);
     }
     return t[0];
+  }
+
+  /** Each binary operation's helper with y already in the array gives {@code Uint256}'s result at b. */
+  @Test
+  void binaryOperationsWithYOnTheArrayMatchUint256() {
+    String[] ops = {"mul", "div", "sdiv", "mod", "smod", "signextend", "byteOp", "shl", "shr", "sar"};
+    for (int i = 0; i < 20_000; i++) {
+      String op = ops[i % ops.length];
+      int b = 4 * rnd.nextInt(3); // the helper must use the offset, not assume 0
+      long[] s = new long[16];
+      for (int k = 0; k < s.length; k++) s[k] = limb();
+      if (rnd.nextInt(3) == 0) s[b + 4] = rnd.nextInt(40); // small x: sign and byte indexes, shift amounts
+      long x0 = s[b + 4], x1 = s[b + 5], x2 = s[b + 6], x3 = s[b + 7];
+      long[] expected = s.clone();
+      long[] actual = s.clone();
+      java.util.Arrays.fill(actual, b + 4, b + 8, 0x5a5a5a5aL); // x's slot holds anything: the helper writes x
+      switch (op) {
+        case "mul" -> { Uint256.mul(expected, b + 4, b); JitOps.mulX(actual, b, x0, x1, x2, x3); }
+        case "div" -> { Uint256.div(expected, b + 4, b); JitOps.divX(actual, b, x0, x1, x2, x3); }
+        case "sdiv" -> { Uint256.sdiv(expected, b + 4, b); JitOps.sdivX(actual, b, x0, x1, x2, x3); }
+        case "mod" -> { Uint256.mod(expected, b + 4, b); JitOps.modX(actual, b, x0, x1, x2, x3); }
+        case "smod" -> { Uint256.smod(expected, b + 4, b); JitOps.smodX(actual, b, x0, x1, x2, x3); }
+        case "signextend" -> { Uint256.signextend(expected, b + 4, b); JitOps.signextendX(actual, b, x0, x1, x2, x3); }
+        case "byteOp" -> { Uint256.byteOp(expected, b + 4, b); JitOps.byteOpX(actual, b, x0, x1, x2, x3); }
+        case "shl" -> { Uint256.shl(expected, b + 4, b); JitOps.shlX(actual, b, x0, x1, x2, x3); }
+        case "shr" -> { Uint256.shr(expected, b + 4, b); JitOps.shrX(actual, b, x0, x1, x2, x3); }
+        default -> { Uint256.sar(expected, b + 4, b); JitOps.sarX(actual, b, x0, x1, x2, x3); }
+      }
+      for (int k = 0; k < 4; k++) {
+        assertEquals(expected[b + k], actual[b + k], op + " limb " + k);
+      }
+      for (int k = 0; k < b; k++) { // below the operands: untouched
+        assertEquals(s[k], actual[k], op + " below, " + k);
+      }
+    }
   }
 
   @Test

@@ -3,9 +3,10 @@ package org.evmjit.plugin.compiler.codegen;
 import static org.evmjit.evm.opcode.Opcodes.*;
 import static org.evmjit.plugin.compiler.codegen.BlockEmitter.*;
 import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.DUP2;
 import static org.objectweb.asm.Opcodes.LADD;
 import static org.objectweb.asm.Opcodes.LAND;
-import static org.objectweb.asm.Opcodes.LLOAD;
+import static org.objectweb.asm.Opcodes.LNEG;
 import static org.objectweb.asm.Opcodes.LOR;
 import static org.objectweb.asm.Opcodes.LSUB;
 import static org.objectweb.asm.Opcodes.LXOR;
@@ -81,51 +82,58 @@ final class ArithmeticEmitter {
   void add() {
     Value x = stack.pop();
     Value y = stack.pop();
-    if (x.isSmall() && y.isSmall()) { // at most 65 bits: the low limb and its carry
-      Value r = new Value();
-      stack.loadLimb(x, 0);
-      stack.loadLimb(y, 0);
-      mv.visitInsn(LADD);
-      r.local[0] = stack.storeNewLocal();
-      stack.loadLimb(x, 0);
-      stack.loadLimb(y, 0);
-      mv.visitVarInsn(LLOAD, r.local[0]);
-      Refs.J_CARRY.emit(mv);
-      r.local[1] = stack.storeNewLocal();
-      stack.push(r);
-      return;
-    }
-    stack.push(limbChain(x, y, LADD, Refs.J_CARRY));
+    stack.push(limbChain(x, y, true, x.isSmall() && y.isSmall() ? 1 : 4));
   }
 
   void sub() {
     Value x = stack.pop();
     Value y = stack.pop();
-    stack.push(limbChain(x, y, LSUB, Refs.J_BORROW));
+    stack.push(limbChain(x, y, false, 4));
   }
 
   /**
-   * x + y or x - y over all four limbs ({@code op} LADD or LSUB): each limb with the carry or
-   * borrow ({@code next}, 0 or 1) out of the limb below.
+   * x + y ({@code add}) or x - y over the limbs, as {@code Uint256.add/sub}: each limb with the
+   * carry or borrow (0 or 1) out of the limb below. With {@code limbs} 1 (both operands small, at
+   * most 65 bits of sum) the result is the low limb and its carry, the rest zero.
+   *
+   * <p>The carry stays on the JVM operand stack from one limb to the next, and the helper takes
+   * the limb just computed first ({@code JitOps.carryOut/borrowOut}), so it is used where it is
+   * made: no local and no reload for it (55 bytes for a full ADD instead of 70). Code that runs
+   * once per transaction is mostly run by HotSpot's interpreter and C1, whose cost follows the
+   * bytecode.
    */
-  private Value limbChain(Value x, Value y, int op, Ref next) {
-    Value r = new Value();
-    int carry = -1;
-    for (int i = 0; i < 4; i++) {
-      stack.loadLimb(x, i);
-      stack.loadLimb(y, i);
-      mv.visitInsn(op);
-      if (carry >= 0) {
-        mv.visitVarInsn(LLOAD, carry);
-        mv.visitInsn(op);
-      }
-      r.local[i] = stack.storeNewLocal();
-      if (i < 3) {
+  private Value limbChain(Value x, Value y, boolean add, int limbs) {
+    Value r = Value.of(0, 0, 0, 0);
+    for (int i = 0; i < limbs; i++) {
+      // operand stack: [carry] (i > 0) -> [result limb]
+      if (i == 0) {
+        stack.loadLimb(x, 0);
+        stack.loadLimb(y, 0);
+        mv.visitInsn(add ? LADD : LSUB);
+      } else if (add) { // carry + (x + y)
         stack.loadLimb(x, i);
         stack.loadLimb(y, i);
-        mv.visitVarInsn(LLOAD, r.local[i]);
-        next.emit(mv);
-        carry = stack.storeNewLocal();
+        mv.visitInsn(LADD);
+        mv.visitInsn(LADD);
+      } else { // -(borrow + y) + x
+        stack.loadLimb(y, i);
+        mv.visitInsn(LADD);
+        mv.visitInsn(LNEG);
+        stack.loadLimb(x, i);
+        mv.visitInsn(LADD);
+      }
+      if (i == 3) {
+        r.local[i] = stack.storeNewLocal();
+        break;
+      }
+      mv.visitInsn(DUP2);
+      r.local[i] = stack.storeNewLocal();
+      // [result limb] -> [carry or borrow out of this limb]
+      stack.loadLimb(x, i);
+      stack.loadLimb(y, i);
+      (add ? Refs.J_CARRY_OUT : Refs.J_BORROW_OUT).emit(mv);
+      if (limbs == 1) {
+        r.local[1] = stack.storeNewLocal();
       }
     }
     return r;
@@ -155,21 +163,29 @@ final class ArithmeticEmitter {
   /**
    * A binary {@code Uint256} operation. With both operands in locals or constants, a
    * {@code JitOps} helper writes them where the stack array holds them and runs the same
-   * {@code Uint256} method there (compact code, no separate flush); otherwise the operands are
-   * flushed and the method runs on the array. The result is left in the array either way.
+   * {@code Uint256} method there (compact code, no separate flush). With x (the top) in locals
+   * and y already in the array, the helper's "X" form writes x only: one call of 4 limb loads
+   * instead of a flush call and an array call (code that runs once per transaction is mostly
+   * run by HotSpot's interpreter and C1, whose cost grows with the bytecode and the calls).
+   * Otherwise the operands are flushed and the method runs on the array. The result is left in
+   * the array either way.
    */
   void binaryOp(Ref onArray, Ref onValues) {
     Value x = stack.slot(stack.height() - 1);
     Value y = stack.slot(stack.height() - 2);
-    if (x == null || y == null || !stack.registerValues()) {
+    if (x == null || !stack.registerValues()) {
       arrayOp(onArray, 2);
       return;
     }
     mv.visitVarInsn(ALOAD, L_STACK);
     stack.index(stack.height() - 2, 0);
     stack.loadAll(x);
-    stack.loadAll(y);
-    onValues.emit(mv);
+    if (y == null) {
+      Refs.withYOnArray(onValues).emit(mv);
+    } else {
+      stack.loadAll(y);
+      onValues.emit(mv);
+    }
     stack.drop(2);
     stack.pushArraySlot();
   }

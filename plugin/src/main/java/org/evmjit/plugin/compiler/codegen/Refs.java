@@ -82,8 +82,8 @@ final class Refs {
   static final Ref U_MULMOD = Ref.method(Uint256.class, "mulmod", L, I, I, I);
 
   // ---- register helpers ----
-  static final Ref J_CARRY = Ref.method(JitOps.class, "carry", J, J, J);
-  static final Ref J_BORROW = Ref.method(JitOps.class, "borrow", J, J, J);
+  static final Ref J_CARRY_OUT = Ref.method(JitOps.class, "carryOut", J, J, J);
+  static final Ref J_BORROW_OUT = Ref.method(JitOps.class, "borrowOut", J, J, J);
   static final Ref J_LT = Ref.method(JitOps.class, "lt", J, J, J, J, J, J, J, J);
   static final Ref J_SLT = Ref.method(JitOps.class, "slt", J, J, J, J, J, J, J, J);
   static final Ref J_EQ = Ref.method(JitOps.class, "eq", J, J, J, J, J, J, J, J);
@@ -106,6 +106,34 @@ final class Refs {
   static final Ref J_SHL = j("shl");
   static final Ref J_SHR = j("shr");
   static final Ref J_SAR = j("sar");
+
+  // the same with y already in the stack array (JitOps' "X" forms)
+  static final Ref J_MUL_X = jx("mul");
+  static final Ref J_DIV_X = jx("div");
+  static final Ref J_SDIV_X = jx("sdiv");
+  static final Ref J_MOD_X = jx("mod");
+  static final Ref J_SMOD_X = jx("smod");
+  static final Ref J_SIGNEXTEND_X = jx("signextend");
+  static final Ref J_BYTE_X = jx("byteOp");
+  static final Ref J_SHL_X = jx("shl");
+  static final Ref J_SHR_X = jx("shr");
+  static final Ref J_SAR_X = jx("sar");
+  private static final java.util.Map<Ref, Ref> Y_ON_ARRAY = java.util.Map.of(J_MUL, J_MUL_X, J_DIV, J_DIV_X,
+      J_SDIV, J_SDIV_X, J_MOD, J_MOD_X, J_SMOD, J_SMOD_X, J_SIGNEXTEND, J_SIGNEXTEND_X, J_BYTE, J_BYTE_X,
+      J_SHL, J_SHL_X, J_SHR, J_SHR_X, J_SAR, J_SAR_X);
+
+  /** The form of a {@code j} helper (x and y in locals) for y already in the stack array. */
+  static Ref withYOnArray(Ref onValues) {
+    Ref r = Y_ON_ARRAY.get(onValues);
+    if (r == null) {
+      throw new IllegalArgumentException("no form with y on the array: " + onValues);
+    }
+    return r;
+  }
+
+  private static Ref jx(String name) {
+    return Ref.method(JitOps.class, name + "X", L, I, J, J, J, J);
+  }
 
   private static Ref j(String name) {
     return Ref.method(JitOps.class, name, L, I, J, J, J, J, J, J, J, J);

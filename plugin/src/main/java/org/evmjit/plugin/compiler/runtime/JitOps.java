@@ -32,6 +32,19 @@ public final class JitOps {
     return ((~x & y) | (~(x ^ y) & diff)) >>> 63;
   }
 
+  /**
+   * {@link #carry} with the sum first: generated code computes a limb's sum on the operand stack,
+   * keeps a copy and calls this with the operands pushed after it.
+   */
+  public static long carryOut(long sum, long x, long y) {
+    return carry(x, y, sum);
+  }
+
+  /** {@link #borrow} with the difference first (as {@link #carryOut}). */
+  public static long borrowOut(long diff, long x, long y) {
+    return borrow(x, y, diff);
+  }
+
   /** 1 if x &lt; y as unsigned 256-bit values, else 0 ({@code Uint256.lt}). */
   public static long lt(long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
     long d = x0 - y0;
@@ -89,64 +102,107 @@ public final class JitOps {
   // Each writes μs[0] = x and μs[1] = y where the stack array holds them (x at b + 4, y at b) and
   // runs the interpreter's own Uint256 method there; the result is at b (μs[1]'s slot). One
   // direct call each, no dispatch on the opcode, so it stays cheap before HotSpot inlines it.
+  // The "X" forms are for y already in the array at b (only x is in locals): one call where a
+  // flush of x and a Uint256 call would be two, and half the operand loads. Each is small enough
+  // (under 35 bytes of bytecode) for C1 to inline it as well.
 
   public static void mul(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    put(s, b + 4, x0, x1, x2, x3);
     put(s, b, y0, y1, y2, y3);
+    mulX(s, b, x0, x1, x2, x3);
+  }
+
+  public static void mulX(long[] s, int b, long x0, long x1, long x2, long x3) {
+    put(s, b + 4, x0, x1, x2, x3);
     Uint256.mul(s, b + 4, b);
   }
 
   public static void div(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    put(s, b + 4, x0, x1, x2, x3);
     put(s, b, y0, y1, y2, y3);
+    divX(s, b, x0, x1, x2, x3);
+  }
+
+  public static void divX(long[] s, int b, long x0, long x1, long x2, long x3) {
+    put(s, b + 4, x0, x1, x2, x3);
     Uint256.div(s, b + 4, b);
   }
 
   public static void sdiv(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    put(s, b + 4, x0, x1, x2, x3);
     put(s, b, y0, y1, y2, y3);
+    sdivX(s, b, x0, x1, x2, x3);
+  }
+
+  public static void sdivX(long[] s, int b, long x0, long x1, long x2, long x3) {
+    put(s, b + 4, x0, x1, x2, x3);
     Uint256.sdiv(s, b + 4, b);
   }
 
   public static void mod(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    put(s, b + 4, x0, x1, x2, x3);
     put(s, b, y0, y1, y2, y3);
+    modX(s, b, x0, x1, x2, x3);
+  }
+
+  public static void modX(long[] s, int b, long x0, long x1, long x2, long x3) {
+    put(s, b + 4, x0, x1, x2, x3);
     Uint256.mod(s, b + 4, b);
   }
 
   public static void smod(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    put(s, b + 4, x0, x1, x2, x3);
     put(s, b, y0, y1, y2, y3);
+    smodX(s, b, x0, x1, x2, x3);
+  }
+
+  public static void smodX(long[] s, int b, long x0, long x1, long x2, long x3) {
+    put(s, b + 4, x0, x1, x2, x3);
     Uint256.smod(s, b + 4, b);
   }
 
   public static void signextend(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    put(s, b + 4, x0, x1, x2, x3);
     put(s, b, y0, y1, y2, y3);
+    signextendX(s, b, x0, x1, x2, x3);
+  }
+
+  public static void signextendX(long[] s, int b, long x0, long x1, long x2, long x3) {
+    put(s, b + 4, x0, x1, x2, x3);
     Uint256.signextend(s, b + 4, b);
   }
 
   public static void byteOp(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    put(s, b + 4, x0, x1, x2, x3);
     put(s, b, y0, y1, y2, y3);
+    byteOpX(s, b, x0, x1, x2, x3);
+  }
+
+  public static void byteOpX(long[] s, int b, long x0, long x1, long x2, long x3) {
+    put(s, b + 4, x0, x1, x2, x3);
     Uint256.byteOp(s, b + 4, b);
   }
 
   public static void shl(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    put(s, b + 4, x0, x1, x2, x3);
     put(s, b, y0, y1, y2, y3);
+    shlX(s, b, x0, x1, x2, x3);
+  }
+
+  public static void shlX(long[] s, int b, long x0, long x1, long x2, long x3) {
+    put(s, b + 4, x0, x1, x2, x3);
     Uint256.shl(s, b + 4, b);
   }
 
   public static void shr(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    put(s, b + 4, x0, x1, x2, x3);
     put(s, b, y0, y1, y2, y3);
+    shrX(s, b, x0, x1, x2, x3);
+  }
+
+  public static void shrX(long[] s, int b, long x0, long x1, long x2, long x3) {
+    put(s, b + 4, x0, x1, x2, x3);
     Uint256.shr(s, b + 4, b);
   }
 
   public static void sar(long[] s, int b, long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3) {
-    put(s, b + 4, x0, x1, x2, x3);
     put(s, b, y0, y1, y2, y3);
+    sarX(s, b, x0, x1, x2, x3);
+  }
+
+  public static void sarX(long[] s, int b, long x0, long x1, long x2, long x3) {
+    put(s, b + 4, x0, x1, x2, x3);
     Uint256.sar(s, b + 4, b);
   }
 
