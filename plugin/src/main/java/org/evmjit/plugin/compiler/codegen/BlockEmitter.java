@@ -3,7 +3,6 @@ package org.evmjit.plugin.compiler.codegen;
 import static org.evmjit.evm.opcode.Opcodes.*;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ARRAYLENGTH;
-import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.I2L;
 import static org.objectweb.asm.Opcodes.LADD;
 import static org.objectweb.asm.Opcodes.LLOAD;
@@ -20,7 +19,9 @@ import org.objectweb.asm.Type;
  * Emits the JVM code of one basic block into a block method (a "chunk").
  *
  * <p><b>Shape.</b> At the block's label the invariant holds: every stack word is in
- * {@code f.stack} below {@code top} (= sp * 4, a local), {@code gas} (a local) is the gas left.
+ * {@code f.stack} below {@code top} (= sp * 4, a local), except the words the block carries
+ * (see {@code CarryAnalysis}: at given depths below {@code top}, in fixed "carry locals"),
+ * and {@code gas} (a local) is the gas left.
  * The block first checks its summed stack bounds and charges its summed static gas, then runs
  * its instructions against a compile-time model of the stack ({@link #slots}): a slot is either
  * in the array (null) or a {@link Value} whose limbs are constants or JVM locals. PUSH, DUP,
@@ -28,9 +29,11 @@ import org.objectweb.asm.Type;
  * conditions work on those values without touching the array; constant operands are folded
  * ({@link ConstantFolder}), so {@code PUSH target JUMP} becomes a direct {@code goto}. Values
  * are written to the array ("flushed") only where something reads the array: operands of a
- * {@code Uint256} or {@code Instructions} call (just those slots), and everything at the block's
- * end, at calls and creates (the frame suspends: values below the call's operands must be in
- * the frame to survive), and when too many locals are live. {@code top} is not changed inside a
+ * {@code Uint256} or {@code Instructions} call (just those slots), and at the block's end
+ * everything its successors do not carry (all of it before a dynamic jump or an exit to another
+ * chunk, see {@code ControlFlowEmitter#leaveTo}), at calls and creates (the frame suspends:
+ * values below the call's operands must be in the frame to survive), and when too many locals
+ * are live. {@code top} is not changed inside a
  * block; it moves by the block's net growth at exit.
  *
  * <p>Without {@code registerValues} every slot is flushed after every instruction: the plain
@@ -54,9 +57,9 @@ final class BlockEmitter {
   static final int L_TMP = 7;
   static final int FIRST_VALUE_LOCAL = 8;
   /**
-   * The verifier's view of a chunk's locals wherever control can join (every label): the fixed
-   * locals only. Value locals never live across a label: a block's values are flushed before
-   * any jump and each block stores a value local before loading it.
+   * The verifier's view of a chunk's fixed locals, at every label. Value locals live across a
+   * label only as a block's carry locals (see {@code CarryAnalysis}), which its frames add as
+   * longs; every other value local is stored by a block before it is loaded.
    */
   static final Object[] CHUNK_FRAME_LOCALS = {
       Type.getInternalName(Frame.class), Type.getInternalName(org.evmjit.evm.host.Host.class),
@@ -64,24 +67,18 @@ final class BlockEmitter {
       org.objectweb.asm.Opcodes.LONG, org.objectweb.asm.Opcodes.INTEGER};
 
   /**
-   * Declares the first stack map frame of a chunk (at its dispatch label, before any other
-   * label): the fixed locals, an empty stack.
+   * Declares the stack map frame at a label just visited: the fixed locals
+   * ({@link #CHUNK_FRAME_LOCALS}), the carry locals of the depths in {@code carried} and {@code stack}
+   * (nothing, or one int) on the operand stack. The first frame of a chunk (at its dispatch
+   * label, before any other label) is {@code frame(0)}.
    */
-  static void firstFrame(MethodVisitor mv) {
-    mv.visitFrame(org.objectweb.asm.Opcodes.F_FULL, CHUNK_FRAME_LOCALS.length, CHUNK_FRAME_LOCALS, 0, null);
+  void frame(int carried, Object... stack) {
+    this.stack.frame(carried, stack);
   }
 
-  /**
-   * Declares the stack map frame at a label just visited, after {@link #firstFrame}: the same
-   * locals, and {@code stack} (nothing, or one int) on the operand stack. Compressed frames,
-   * so writing one costs ASM no type lookups.
-   */
-  static void frame(MethodVisitor mv, Object... stack) {
-    if (stack.length == 0) {
-      mv.visitFrame(org.objectweb.asm.Opcodes.F_SAME, 0, null, 0, null);
-    } else {
-      mv.visitFrame(org.objectweb.asm.Opcodes.F_SAME1, 0, null, 1, stack);
-    }
+  /** The entry of a block carrying the depths in {@code carried} that loads them from the array, then goes to {@code inner}. */
+  void loadingEntry(int carried, Label inner) {
+    control.loadingEntry(carried, inner);
   }
 
   /** Flush everything once this many long limbs are in locals, to bound a method's locals. */
@@ -106,9 +103,25 @@ final class BlockEmitter {
 
     /** Whether {@code pc} is a valid jump destination of the code. */
     boolean isJumpDest(long pc);
+
+    /**
+     * The depths (a mask) whose words the block at {@code pc} takes in carry locals when entered
+     * at its label (0 when it is in another method: it is entered through the array).
+     */
+    int carry(int pc);
+
+    /** The entry of the block at {@code pc} (in this method) that loads its carried words from the array. */
+    Label loading(int pc);
+
+    /**
+     * Whether this is the sizing pass: every jump is emitted in a form at least as long as any
+     * the chunk may get (see {@code ControlFlowEmitter#leaveTo}).
+     */
+    boolean sizing();
   }
 
   private final MethodVisitor mv;
+  private final Targets targets;
   private final int codeLength;
   private final byte[] code;
   private final org.evmjit.evm.fork.Fork fork;
@@ -123,6 +136,7 @@ final class BlockEmitter {
   BlockEmitter(MethodVisitor mv, Targets targets, boolean registerValues, byte[] code,
       org.evmjit.evm.fork.Fork fork) {
     this.mv = mv;
+    this.targets = targets;
     this.code = code;
     this.codeLength = code.length;
     this.fork = fork;
@@ -178,12 +192,13 @@ final class BlockEmitter {
         stack.resetLocals();
       }
     } else {
-      stack.enterBlock();
+      int carried = targets.carry(b.start());
+      stack.enterBlock(carried, link.minHeight());
       boolean checks = control.prologue(link);
       if (link.body() != null) {
         mv.visitLabel(link.body());
         if (checks) { // else the entry label's frame is at the same offset
-          frame(mv);
+          frame(carried);
         }
       }
     }
@@ -207,13 +222,7 @@ final class BlockEmitter {
       if (link.carryOut()) {
         return; // the next block's code follows directly, with this model
       }
-      stack.flushAll();
-      stack.moveTop();
-      if (link.nextBody() != null) {
-        mv.visitJumpInsn(GOTO, link.nextBody());
-      } else {
-        control.jumpTo(Math.min(b.next(), codeLength));
-      }
+      control.leaveTo(Math.min(b.next(), codeLength), link.nextBody());
     }
   }
 

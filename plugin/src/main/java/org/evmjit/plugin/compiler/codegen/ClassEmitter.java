@@ -13,6 +13,7 @@ import org.evmjit.evm.frame.HaltReason;
 import org.evmjit.evm.host.Host;
 import org.evmjit.plugin.compiler.analysis.Block;
 import org.evmjit.plugin.compiler.analysis.BlockAnalysis;
+import org.evmjit.plugin.compiler.analysis.CarryAnalysis;
 import org.evmjit.plugin.compiler.runtime.CompiledCode;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -28,7 +29,9 @@ import org.objectweb.asm.Type;
  * huge-method limit. A chunk loads sp and gas from the frame into locals, switches on
  * {@code pc} to the block (a {@code lookupswitch} over its entry blocks: pc 0, JUMPDESTs,
  * resumption points after calls, its first block), runs blocks with plain {@code goto}s between
- * blocks of the same chunk, and returns the next pc (&ge; 0) when control leaves for another
+ * blocks of the same chunk (moving the words the target carries in locals, see
+ * {@link CarryAnalysis}; the switch enters such a block through a stub that loads them from the
+ * array), and returns the next pc (&ge; 0) when control leaves for another
  * chunk, or {@code -DONE} / {@code -SUSPEND}. {@code run} loops over a dispatcher that finds the
  * chunk owning a pc by a binary tree of comparisons with the chunks' first pcs; with more than
  * {@link #DISPATCH_FANOUT} chunks it is split into sub-dispatchers, so every method stays small.
@@ -69,6 +72,8 @@ public final class ClassEmitter {
   private final BlockAnalysis analysis;
   private final boolean registerValues;
   private final int chunkBudget;
+  /** Per block (by index): the depths it takes in carry locals at its label ({@link CarryAnalysis}). */
+  private final int[] carries;
   private ClassWriter cw;
   private int dispatchers;
 
@@ -88,6 +93,20 @@ public final class ClassEmitter {
     this.analysis = analysis;
     this.registerValues = registerValues;
     this.chunkBudget = chunkBudget;
+    this.carries = registerValues
+        ? CarryAnalysis.carries(analysis, code, MAX_CARRIED_DEPTH)
+        : new int[analysis.blocks().size()];
+  }
+
+  /**
+   * Carried words are at depths below this: bounds the moves at each jump (up to 4 limbs per
+   * word) and the longs live across labels.
+   */
+  static final int MAX_CARRIED_DEPTH = 8;
+
+  private int carry(int pc) {
+    Block b = analysis.blockAt(pc);
+    return b == null ? 0 : carries[b.index()];
   }
 
   public Output emit() {
@@ -116,13 +135,16 @@ public final class ClassEmitter {
 
   private List<List<Block>> partition() {
     SizeCounter counter = new SizeCounter();
-    BlockEmitter sizing = new BlockEmitter(counter, new SizingTargets(analysis), registerValues, code, fork);
+    BlockEmitter sizing = new BlockEmitter(counter, new SizingTargets(analysis, carries), registerValues, code, fork);
     List<List<Block>> chunks = new ArrayList<>();
     List<Block> current = new ArrayList<>();
     int size = CHUNK_OVERHEAD;
     for (Block b : analysis.blocks()) {
       counter.reset();
       sizing.emit(b);
+      if (carries[b.index()] > 0) {
+        sizing.loadingEntry(carries[b.index()], new Label()); // and its switch entry below
+      }
       int blockSize = counter.size() + 8; // its switch entry
       if (blockSize + CHUNK_OVERHEAD > chunkBudget) {
         throw new BlockTooLargeException(b.start(), blockSize);
@@ -139,9 +161,18 @@ public final class ClassEmitter {
     return chunks;
   }
 
-  /** Targets for sizing: every jump leaves the method (the larger form). */
-  private record SizingTargets(BlockAnalysis analysis) implements BlockEmitter.Targets {
+  /**
+   * Targets for sizing: every jump leaves the method, after moving what the target carries if it
+   * were in the same one (the larger form, see {@code ControlFlowEmitter#leaveTo}).
+   */
+  private record SizingTargets(BlockAnalysis analysis, int[] carries) implements BlockEmitter.Targets {
     @Override public Label local(int pc) { return null; }
+    @Override public int carry(int pc) {
+      Block b = analysis.blockAt(pc);
+      return b == null ? 0 : carries[b.index()];
+    }
+    @Override public Label loading(int pc) { return new Label(); }
+    @Override public boolean sizing() { return true; }
     @Override public Label dispatch() { return new Label(); }
     @Override public Label exit() { return new Label(); }
     @Override public Label halt(HaltReason reason) { return new Label(); }
@@ -238,7 +269,10 @@ public final class ClassEmitter {
     for (Block b : blocks) {
       labels.put(b.start(), new Label());
     }
-    ChunkTargets targets = new ChunkTargets(labels, analysis);
+    ChunkTargets targets = new ChunkTargets(labels, analysis, this::carry);
+    BlockEmitter emitter = new BlockEmitter(mv, targets, registerValues, code, fork);
+    Label start = new Label();
+    mv.visitLabel(start);
     mv.visitVarInsn(ALOAD, BlockEmitter.L_FRAME);
     Refs.FRAME_STACK.emit(mv);
     mv.visitVarInsn(ASTORE, BlockEmitter.L_STACK);
@@ -255,7 +289,7 @@ public final class ClassEmitter {
 
     // Entry switch: also the target of dynamic jumps within the chunk.
     mv.visitLabel(targets.dispatch);
-    BlockEmitter.firstFrame(mv);
+    emitter.frame(0);
     List<Block> entries = new ArrayList<>();
     for (int i = 0; i < blocks.size(); i++) {
       if (i == 0 || blocks.get(i).entry()) {
@@ -266,25 +300,34 @@ public final class ClassEmitter {
     Label[] keyLabels = new Label[entries.size()];
     for (int i = 0; i < keys.length; i++) {
       keys[i] = entries.get(i).start();
-      keyLabels[i] = labels.get(keys[i]);
+      keyLabels[i] = carry(keys[i]) > 0 ? targets.loading(keys[i]) : labels.get(keys[i]);
     }
     mv.visitVarInsn(ILOAD, BlockEmitter.L_PC);
     mv.visitLookupSwitchInsn(targets.exit, keys, keyLabels);
 
-    BlockEmitter emitter = new BlockEmitter(mv, targets, registerValues, code, fork);
     BlockEmitter.Link[] links = links(blocks);
     for (int i = 0; i < blocks.size(); i++) {
       Block b = blocks.get(i);
       if (!links[i].carriedIn()) {
         mv.visitLabel(labels.get(b.start()));
-        BlockEmitter.frame(mv);
+        emitter.frame(carry(b.start()));
       }
       emitter.emit(b, links[i]);
     }
 
+    // Entries of carrying blocks from the array (the switch, predecessors that cannot move).
+    for (Block b : blocks) {
+      Label loading = targets.loadings.get(b.start());
+      if (loading != null) {
+        mv.visitLabel(loading);
+        emitter.frame(0);
+        emitter.loadingEntry(carry(b.start()), labels.get(b.start()));
+      }
+    }
+
     // Exit to another chunk: pc local holds the next pc.
     mv.visitLabel(targets.exit);
-    BlockEmitter.frame(mv);
+    emitter.frame(0);
     mv.visitVarInsn(ALOAD, BlockEmitter.L_FRAME);
     mv.visitVarInsn(ILOAD, BlockEmitter.L_TOP);
     mv.visitInsn(ICONST_2);
@@ -298,13 +341,13 @@ public final class ClassEmitter {
 
     if (targets.returnNegatedUsed) {
       mv.visitLabel(targets.returnNegated);
-      BlockEmitter.frame(mv, INTEGER);
+      emitter.frame(0, INTEGER);
       mv.visitInsn(INEG);
       mv.visitInsn(IRETURN);
     }
     for (Map.Entry<HaltReason, Label> halt : targets.halts.entrySet()) {
       mv.visitLabel(halt.getValue());
-      BlockEmitter.frame(mv);
+      emitter.frame(0);
       mv.visitVarInsn(ALOAD, BlockEmitter.L_FRAME);
       mv.visitFieldInsn(GETSTATIC, Type.getInternalName(HaltReason.class), halt.getKey().name(),
           Type.getDescriptor(HaltReason.class));
@@ -312,8 +355,27 @@ public final class ClassEmitter {
       mv.visitInsn(INEG);
       mv.visitInsn(IRETURN);
     }
+    declareCarryLocals(mv, blocks, start);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  /**
+   * Declares the deepest carry local of the chunk's blocks in the local variable table, so that
+   * the computed {@code max_locals} covers every stack map frame even when a carrying block is
+   * unreachable (then no instruction stores its carry locals, but its label's frame names them).
+   */
+  private void declareCarryLocals(MethodVisitor mv, List<Block> blocks, Label start) {
+    int mask = 0;
+    for (Block b : blocks) {
+      mask |= carries[b.index()];
+    }
+    if (mask != 0) {
+      Label end = new Label();
+      mv.visitLabel(end);
+      int deepest = 31 - Integer.numberOfLeadingZeros(mask);
+      mv.visitLocalVariable("carry" + deepest, "J", null, start, end, StackModel.carryLocal(deepest, 3));
+    }
   }
 
   /**
@@ -376,11 +438,18 @@ public final class ClassEmitter {
     final Label returnNegated = new Label();
     boolean returnNegatedUsed;
     final EnumMap<HaltReason, Label> halts = new EnumMap<>(HaltReason.class);
+    final Map<Integer, Label> loadings = new HashMap<>();
+    final java.util.function.IntUnaryOperator carries;
 
-    ChunkTargets(Map<Integer, Label> labels, BlockAnalysis analysis) {
+    ChunkTargets(Map<Integer, Label> labels, BlockAnalysis analysis, java.util.function.IntUnaryOperator carries) {
       this.labels = labels;
       this.analysis = analysis;
+      this.carries = carries;
     }
+
+    @Override public int carry(int pc) { return labels.containsKey(pc) ? carries.applyAsInt(pc) : 0; }
+    @Override public Label loading(int pc) { return loadings.computeIfAbsent(pc, p -> new Label()); }
+    @Override public boolean sizing() { return false; }
 
     @Override public Label local(int pc) { return labels.get(pc); }
     @Override public Label dispatch() { return dispatch; }

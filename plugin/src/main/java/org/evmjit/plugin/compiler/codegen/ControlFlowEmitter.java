@@ -6,6 +6,7 @@ import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.DUP2;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.IFLT;
 import static org.objectweb.asm.Opcodes.IF_ICMPGT;
 import static org.objectweb.asm.Opcodes.IF_ICMPLT;
@@ -14,6 +15,7 @@ import static org.objectweb.asm.Opcodes.INEG;
 import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.LCMP;
+import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.LCONST_0;
 import static org.objectweb.asm.Opcodes.LLOAD;
 import static org.objectweb.asm.Opcodes.LOR;
@@ -90,25 +92,24 @@ final class ControlFlowEmitter {
     return -2;
   }
 
-  private void jumpToTarget(int target) {
-    if (target == -1) {
-      mv.visitJumpInsn(GOTO, targets.halt(HaltReason.INVALID_JUMP));
-    } else if (target == -2) {
-      mv.visitVarInsn(ILOAD, L_PC);
-      mv.visitJumpInsn(IFLT, targets.halt(HaltReason.INVALID_JUMP));
-      mv.visitJumpInsn(GOTO, targets.dispatch());
-    } else {
-      jumpTo(target);
-    }
+  /** Jumps through the dispatch to the pc in local {@code pc} (checked; negative: invalid). */
+  private void dynamicJump() {
+    mv.visitVarInsn(ILOAD, L_PC);
+    mv.visitJumpInsn(IFLT, targets.halt(HaltReason.INVALID_JUMP));
+    mv.visitJumpInsn(GOTO, targets.dispatch());
   }
 
   void jump() {
     int target = popTarget();
-    if (target != -1) {
+    if (target == -1) {
+      halt(HaltReason.INVALID_JUMP);
+    } else if (target == -2) {
       stack.flushAll();
       stack.moveTop();
+      dynamicJump();
+    } else {
+      leaveTo(target, null);
     }
-    jumpToTarget(target);
   }
 
   void jumpi(Block b) {
@@ -117,14 +118,16 @@ final class ControlFlowEmitter {
     int next = Math.min(b.next(), codeLength);
     if (cond.isConstant()) {
       boolean taken = (cond.constant[0] | cond.constant[1] | cond.constant[2] | cond.constant[3]) != 0;
-      if (!(taken && target == -1)) {
+      if (!taken) {
+        leaveTo(next, null);
+      } else if (target == -1) {
+        halt(HaltReason.INVALID_JUMP);
+      } else if (target == -2) {
         stack.flushAll();
         stack.moveTop();
-      }
-      if (taken) {
-        jumpToTarget(target);
+        dynamicJump();
       } else {
-        jumpTo(next);
+        leaveTo(target, null);
       }
       return;
     }
@@ -142,27 +145,110 @@ final class ControlFlowEmitter {
     mv.visitInsn(LCONST_0);
     mv.visitInsn(LCMP);
     mv.visitVarInsn(ISTORE, L_TMP);
-    stack.flushAll();
+    // Both successors see the same stack: move the words either carries, write the rest.
+    int carryNext = movableCarry(next);
+    int carryTaken = target >= 0 ? movableCarry(target) : target == -1 ? carryNext : 0;
+    stack.prepareCarry(carryTaken | carryNext, carryTaken & carryNext);
+    if (targets.sizing()) {
+      stack.flushAll();
+    }
     stack.moveTop();
     Label notTaken = new Label();
     mv.visitVarInsn(ILOAD, L_TMP);
     mv.visitJumpInsn(IFEQ, notTaken);
-    jumpToTarget(target);
+    if (target == -1) {
+      halt(HaltReason.INVALID_JUMP);
+    } else if (target == -2) {
+      dynamicJump();
+    } else {
+      enter(target, carryTaken);
+    }
     mv.visitLabel(notTaken);
-    frame(mv);
-    jumpTo(next);
+    stack.frame(carryNext);
+    enter(next, carryNext);
   }
 
-  /** Continues at the block starting at {@code pc}: a goto in this method, else an exit to the dispatcher. */
-  void jumpTo(int pc) {
-    Label l = targets.local(pc);
-    if (l != null) {
-      mv.visitJumpInsn(GOTO, l);
+  /**
+   * The carry mask of the block at {@code pc} if this block can establish it (see
+   * {@link StackModel#canMove}), else 0 (it is then entered through its loading stub).
+   */
+  private int movableCarry(int pc) {
+    int c = targets.carry(pc);
+    return c > 0 && !targets.sizing() && !stack.canMove(c) ? 0 : c;
+  }
+
+  /**
+   * Ends the block by continuing at the block starting at {@code pc}, a known target: the words it
+   * carries moved into the carry locals, every other word written to the array (everything when
+   * it is in another method), {@code top} moved; then a goto to {@code body} (the chained
+   * block's label after its checks) or the block's label, or an exit to the dispatcher. When a
+   * carried word may not exist (below what this block's checks guarantee), everything is
+   * written and the block is entered through its loading stub, which checks.
+   *
+   * <p>The sizing pass emits the move, then writes the carried words too, then an exit: at least
+   * as long as the move with a goto, the plain flush with an exit, and the flush with a goto to
+   * the stub.
+   */
+  void leaveTo(int pc, Label body) {
+    int c = movableCarry(pc);
+    if (c == 0 && targets.carry(pc) > 0 && body != null) {
+      // A chained predecessor's entry checks cover the chain: every carried word exists.
+      throw new IllegalStateException("chained block at pc " + pc + " cannot move its carried words");
+    }
+    stack.prepareCarry(c, c);
+    if (targets.sizing()) {
+      stack.flushAll();
+    }
+    stack.moveTop();
+    if (body != null) {
+      mv.visitJumpInsn(GOTO, body);
     } else {
+      enter(pc, c);
+    }
+  }
+
+  /**
+   * Enters the block at {@code pc} after the words at the depths in {@code moved} are in their
+   * carry locals, the rest in the array, and {@code top} is moved.
+   */
+  private void enter(int pc, int moved) {
+    Label l = targets.local(pc);
+    if (l == null) {
       stack.pushInt(pc);
       mv.visitVarInsn(ISTORE, L_PC);
       mv.visitJumpInsn(GOTO, targets.exit());
+    } else if (moved == targets.carry(pc)) {
+      mv.visitJumpInsn(GOTO, l);
+    } else {
+      mv.visitJumpInsn(GOTO, targets.loading(pc));
     }
+  }
+
+  /**
+   * The entry of a block carrying the depths in {@code carried} from the array (the pc switch,
+   * dynamic jumps, predecessors that cannot move): halts on underflow when the deepest carried
+   * word does not exist (the block itself would: every carried depth is below its minimum entry
+   * height), else loads the words into their carry locals and continues at the block's label
+   * {@code inner}.
+   */
+  void loadingEntry(int carried, Label inner) {
+    mv.visitVarInsn(ILOAD, L_TOP);
+    stack.pushInt(4 * (32 - Integer.numberOfLeadingZeros(carried)));
+    mv.visitJumpInsn(IF_ICMPLT, targets.halt(HaltReason.STACK_UNDERFLOW));
+    for (int d = 0; d < 32; d++) {
+      if ((carried & (1 << d)) == 0) {
+        continue;
+      }
+      for (int i = 0; i < 4; i++) {
+        mv.visitVarInsn(ALOAD, L_STACK);
+        mv.visitVarInsn(ILOAD, L_TOP);
+        stack.pushInt(-4 * (d + 1) + i);
+        mv.visitInsn(IADD);
+        mv.visitInsn(LALOAD);
+        mv.visitVarInsn(LSTORE, StackModel.carryLocal(d, i));
+      }
+    }
+    mv.visitJumpInsn(GOTO, inner);
   }
 
   void halt(HaltReason reason) {

@@ -38,6 +38,13 @@ final class StackModel {
   private int nextLocal;
   private int lowestTouched = Integer.MAX_VALUE;
   private int highestTouched = Integer.MIN_VALUE;
+  /**
+   * Lowest slot known to exist in the stack: the entry checks of the block (or of the chain it
+   * is carried in) guarantee {@code -floor} words below the entry {@code top}.
+   */
+  private int floor;
+  /** Carry mask of the stack map frame declared last (see {@link #frame}), -1 before the first. */
+  private int declaredMask = -1;
 
   StackModel(MethodVisitor mv, boolean registerValues) {
     this.mv = mv;
@@ -73,17 +80,130 @@ final class StackModel {
     nextLocal = FIRST_VALUE_LOCAL;
   }
 
-  /** An empty model at a block entry: every word in the array, no local in use. */
-  void enterBlock() {
+  /**
+   * The model at a block entry: the words at the depths in {@code carried} (a mask, see
+   * {@code CarryAnalysis}) in their carry locals ({@link #carryLocal}), every other word in the
+   * array; {@code minHeight} words are known to exist (the entry checks).
+   */
+  void enterBlock(int carried, int minHeight) {
     height = 0;
     lowestVirtual = Integer.MAX_VALUE;
-    nextLocal = FIRST_VALUE_LOCAL;
+    nextLocal = FIRST_VALUE_LOCAL + 8 * (32 - Integer.numberOfLeadingZeros(carried));
+    floor = -minHeight;
     if (highestTouched >= lowestTouched) {
       java.util.Arrays.fill(slots, SLOT_BASE + lowestTouched, SLOT_BASE + highestTouched + 1, null);
       java.util.Arrays.fill(clean, SLOT_BASE + lowestTouched, SLOT_BASE + highestTouched + 1, false);
     }
     lowestTouched = Integer.MAX_VALUE;
     highestTouched = Integer.MIN_VALUE;
+    for (int d = 0; d < 32; d++) {
+      if ((carried & (1 << d)) == 0) {
+        continue;
+      }
+      Value v = new Value();
+      for (int i = 0; i < 4; i++) {
+        v.local[i] = carryLocal(d, i);
+      }
+      set(-1 - d, v);
+    }
+  }
+
+  /**
+   * The local holding limb {@code limb} of the carried word at depth {@code d} (0: the top) at
+   * the label of a block that carries it; the same for every block, so a join needs no renaming.
+   */
+  static int carryLocal(int d, int limb) {
+    return FIRST_VALUE_LOCAL + 8 * d + 2 * limb;
+  }
+
+  /**
+   * Whether the words at the depths in {@code mask} can be moved into carry locals: each is in
+   * the model or known to exist in the array (so reading it cannot run below the stack's bottom).
+   */
+  boolean canMove(int mask) {
+    for (int d = 0; d < 32; d++) {
+      int k = height - 1 - d;
+      if ((mask & (1 << d)) != 0 && slot(k) == null && k < floor) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Before leaving the block for known targets: copies the words at the depths in {@code move}
+   * into their carry locals and writes every other word not in {@code keep} (a subset of
+   * {@code move}: what every target carries) to the array, where a target that does not carry
+   * it expects it. A parallel move: every source limb is read (onto the JVM operand stack)
+   * before any carry local is written, since a source may be another word's carry local; a
+   * limb already in its carry local stays (locals are never reassigned while a value uses them).
+   * {@code top} is not moved. The model is to be discarded afterwards.
+   */
+  void prepareCarry(int move, int keep) {
+    boolean[] moved = new boolean[4 * 32];
+    for (int d = 0; d < 32; d++) {
+      if ((move & (1 << d)) == 0) {
+        continue;
+      }
+      int k = height - 1 - d;
+      Value v = slot(k);
+      for (int i = 0; i < 4; i++) {
+        if (v != null && v.local[i] == carryLocal(d, i)) {
+          continue;
+        }
+        moved[4 * d + i] = true;
+        if (v != null) {
+          loadLimb(v, i);
+        } else {
+          mv.visitVarInsn(ALOAD, L_STACK);
+          index(k, i);
+          mv.visitInsn(LALOAD);
+        }
+      }
+    }
+    if (lowestVirtual != Integer.MAX_VALUE) {
+      for (int k = lowestVirtual; k < height; k++) {
+        int d = height - 1 - k;
+        if (d >= 32 || (keep & (1 << d)) == 0) {
+          flushRange(k, k + 1);
+        }
+      }
+    }
+    for (int j = moved.length - 1; j >= 0; j--) {
+      if (moved[j]) {
+        mv.visitVarInsn(LSTORE, carryLocal(j / 4, j % 4));
+      }
+    }
+  }
+
+  /**
+   * Declares the stack map frame at a label just visited: the fixed locals, the carry locals of
+   * the depths in {@code carried} (longs; unset locals below the deepest are TOP) and
+   * {@code stack} (nothing, or one int) on the operand stack. Compressed when the locals are
+   * those of the previous frame, so writing one costs ASM no type lookups.
+   */
+  void frame(int carried, Object... stack) {
+    if (carried == declaredMask) {
+      if (stack.length == 0) {
+        mv.visitFrame(org.objectweb.asm.Opcodes.F_SAME, 0, null, 0, null);
+      } else {
+        mv.visitFrame(org.objectweb.asm.Opcodes.F_SAME1, 0, null, 1, stack);
+      }
+      return;
+    }
+    java.util.List<Object> locals = new java.util.ArrayList<>(java.util.List.of(CHUNK_FRAME_LOCALS));
+    for (int d = 0; d < 32 - Integer.numberOfLeadingZeros(carried); d++) {
+      for (int i = 0; i < 4; i++) {
+        if ((carried & (1 << d)) != 0) {
+          locals.add(org.objectweb.asm.Opcodes.LONG);
+        } else {
+          locals.add(org.objectweb.asm.Opcodes.TOP);
+          locals.add(org.objectweb.asm.Opcodes.TOP);
+        }
+      }
+    }
+    mv.visitFrame(org.objectweb.asm.Opcodes.F_FULL, locals.size(), locals.toArray(), stack.length, stack);
+    declaredMask = carried;
   }
 
   /** Whether a run of carried blocks has drifted too far or keeps more than {@code maxValues} virtual. */
@@ -226,6 +346,7 @@ final class StackModel {
     if (height != 0) {
       mv.visitIincInsn(L_TOP, 4 * height);
     }
+    floor -= height;
     height = 0;
   }
 
