@@ -75,10 +75,19 @@ final class FuzzCommand implements Callable<Integer> {
       threads[t] = Thread.ofPlatform().stackSize(16 << 20).start(() -> {
         Fuzzer fuzzer = new Fuzzer(fork, reference);
         for (long i = next.getAndIncrement(); i < programs; i = next.getAndIncrement()) {
-          Fuzzer.Divergence d = fuzzer.run(seed, i);
-          if (d != null) {
+          try {
+            Fuzzer.Divergence d = fuzzer.run(seed, i);
+            if (d != null) {
+              failed.incrementAndGet();
+              write(d);
+            }
+          } catch (RuntimeException | Error e) {
+            // whatever a case throws outside the compared run fails that case and is named; the
+            // thread goes on, so a crash is never a silently smaller run
             failed.incrementAndGet();
-            write(d);
+            synchronized (io) {
+              io.err().println("case " + i + " of seed " + seed + " crashed: " + e);
+            }
           }
           long n = done.incrementAndGet();
           if (n % 10_000 == 0) {
@@ -97,6 +106,10 @@ final class FuzzCommand implements Callable<Integer> {
       reference.close();
     }
     io.out().println((done.get() - failed.get()) + " passed, " + failed.get() + " failed");
+    if (done.get() != programs) {
+      io.err().println("evmjit: only " + done.get() + " of " + programs + " programs ran");
+      return ExitCode.SOFTWARE;
+    }
     return failed.get() == 0 ? ExitCode.OK : ExitCode.SOFTWARE;
   }
 
