@@ -36,6 +36,8 @@ public final class Keccak {
 
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG_BE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   /** ι's round constants RC[0..23] (FIPS 202, algorithm 5). */
   private static final long[] ROUND_CONSTANTS = {
@@ -54,6 +56,21 @@ public final class Keccak {
 
   public static byte[] hash(byte[] data) {
     return hash(data, 0, data.length);
+  }
+
+  /**
+   * Writes keccak256 of {@code data[offset .. offset + length)}, read as a big-endian 256-bit
+   * number, at {@code s[o .. o + 3]} in the limb layout of {@link org.evmjit.evm.word.Uint256}
+   * (least significant limb first): what the SHA3 opcode pushes, without building a {@code Word}.
+   *
+   * @throws IndexOutOfBoundsException when the range is not inside {@code data}
+   */
+  public static void hash(byte[] data, int offset, int length, long[] s, int o) {
+    byte[] h = length == 0 ? EMPTY_HASH : hash(data, offset, length);
+    s[o] = (long) LONG_BE.get(h, 24);
+    s[o + 1] = (long) LONG_BE.get(h, 16);
+    s[o + 2] = (long) LONG_BE.get(h, 8);
+    s[o + 3] = (long) LONG_BE.get(h, 0);
   }
 
   /**

@@ -30,7 +30,8 @@ package org.evmjit.evm.word;
  *
  * <p>Fast paths: MUL, DIV, MOD, SDIV, SMOD, ADDMOD and MULMOD on operands that fit in 64 bits use
  * one multiplication or a hardware {@code Long.divideUnsigned}/{@code remainderUnsigned}; a divisor
- * larger than the dividend returns at once; ADDMOD with both operands already reduced needs at most
+ * larger than the dividend returns at once; DIV, MOD, SDIV and SMOD by a power of two shift or
+ * mask; ADDMOD with both operands already reduced needs at most
  * one subtraction; EXP handles exponents 0 and 1, bases 0 and 1, powers of two, and any even base
  * whose power certainly overflows 2^256, without multiplying.
  *
@@ -315,6 +316,8 @@ public final class Uint256 {
     if ((v1 | v2 | v3) == 0) {
       if (v0 == 0) {
         setSmall(s, out, 0);
+      } else if ((v0 & (v0 - 1)) == 0) { // 2^k with k < 64: clearing the lowest set bit leaves 0
+        divPow2(s, out, rem, u0, u1, u2, u3, Long.numberOfTrailingZeros(v0));
       } else if ((u1 | u2 | u3) == 0) {
         setSmall(s, out, rem ? Long.remainderUnsigned(u0, v0) : Long.divideUnsigned(u0, v0));
       } else {
@@ -329,8 +332,34 @@ public final class Uint256 {
       } else {
         setSmall(s, out, 0);
       }
+    } else if (Long.bitCount(v0) + Long.bitCount(v1) + Long.bitCount(v2) + Long.bitCount(v3) == 1) {
+      // 2^k with 64 <= k < 256 (v0 is 0 here, since the single set bit is in a higher limb)
+      int k = v1 != 0 ? 64 + Long.numberOfTrailingZeros(v1)
+          : v2 != 0 ? 128 + Long.numberOfTrailingZeros(v2)
+          : 192 + Long.numberOfTrailingZeros(v3);
+      divPow2(s, out, rem, u0, u1, u2, u3, k);
     } else {
       divLarge(s, out, rem, u0, u1, u2, u3, 0, 0, 0, 0, v0, v1, v2, v3);
+    }
+  }
+
+  /**
+   * Division by the power of two {@code 2^k} ({@code 0 <= k < 256}): the quotient is
+   * {@code u >>> k}, the remainder the low {@code k} bits of {@code u}. Older Solidity compiles
+   * {@code x >> k} and bit-field extraction to DIV/MOD by {@code 2^k}, so this is common.
+   */
+  private static void divPow2(long[] s, int out, boolean rem,
+      long u0, long u1, long u2, long u3, int k) {
+    if (!rem) {
+      shrTo(s, out, u0, u1, u2, u3, k);
+      return;
+    }
+    long low = (1L << (k & 63)) - 1; // the bits of limb k / 64 below bit k % 64
+    switch (k >>> 6) {
+      case 0 -> set(s, out, u0 & low, 0, 0, 0);
+      case 1 -> set(s, out, u0, u1 & low, 0, 0);
+      case 2 -> set(s, out, u0, u1, u2 & low, 0);
+      default -> set(s, out, u0, u1, u2, u3 & low);
     }
   }
 
@@ -1053,17 +1082,21 @@ public final class Uint256 {
       setSmall(s, b, 0);
       return;
     }
-    int k = (int) shift & 63;
-    long v0 = s[b], v1 = s[b + 1], v2 = s[b + 2], v3 = s[b + 3];
+    shrTo(s, b, s[b], s[b + 1], s[b + 2], s[b + 3], (int) shift);
+  }
+
+  /** Writes {@code v >>> shift} at {@code o}, for {@code 0 <= shift < 256}. */
+  private static void shrTo(long[] s, int o, long v0, long v1, long v2, long v3, int shift) {
+    int k = shift & 63;
     long t0 = (v0 >>> k) | spillDown(v1, k);
     long t1 = (v1 >>> k) | spillDown(v2, k);
     long t2 = (v2 >>> k) | spillDown(v3, k);
     long t3 = v3 >>> k;
-    switch ((int) shift >>> 6) {
-      case 0 -> set(s, b, t0, t1, t2, t3);
-      case 1 -> set(s, b, t1, t2, t3, 0);
-      case 2 -> set(s, b, t2, t3, 0, 0);
-      default -> set(s, b, t3, 0, 0, 0);
+    switch (shift >>> 6) {
+      case 0 -> set(s, o, t0, t1, t2, t3);
+      case 1 -> set(s, o, t1, t2, t3, 0);
+      case 2 -> set(s, o, t2, t3, 0, 0);
+      default -> set(s, o, t3, 0, 0, 0);
     }
   }
 
