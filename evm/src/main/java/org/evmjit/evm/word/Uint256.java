@@ -38,8 +38,9 @@ package org.evmjit.evm.word;
  * <p>The general division path is Knuth's algorithm D over 64-bit limbs held in local variables
  * (a 5-limb window sliding over the dividend, so a 512-bit MULMOD product needs no array), with the
  * Möller–Granlund reciprocal ("Improved division by invariant integers", 2011) to divide 128 by 64
- * bits using multiplications only. EXP is left-to-right square-and-multiply, accumulating in the
- * result slot {@code b} itself.
+ * bits using multiplications only. EXP is left-to-right square-and-multiply with the running
+ * result in local variables (each step's square and multiply written out in the loop, so no step
+ * goes through the array).
  */
 public final class Uint256 {
 
@@ -862,64 +863,71 @@ public final class Uint256 {
         return;
       }
     }
-    // Left-to-right square and multiply; the running result lives in the result slot b.
-    s[b] = x0;
-    s[b + 1] = x1;
-    s[b + 2] = x2;
-    s[b + 3] = x3;
-    if (e3 != 0) {
-      expBits(s, b, x0, x1, x2, x3, e3, 63 - Long.numberOfLeadingZeros(e3));
-      expBits(s, b, x0, x1, x2, x3, e2, 64);
-      expBits(s, b, x0, x1, x2, x3, e1, 64);
-      expBits(s, b, x0, x1, x2, x3, e0, 64);
-    } else if (e2 != 0) {
-      expBits(s, b, x0, x1, x2, x3, e2, 63 - Long.numberOfLeadingZeros(e2));
-      expBits(s, b, x0, x1, x2, x3, e1, 64);
-      expBits(s, b, x0, x1, x2, x3, e0, 64);
-    } else if (e1 != 0) {
-      expBits(s, b, x0, x1, x2, x3, e1, 63 - Long.numberOfLeadingZeros(e1));
-      expBits(s, b, x0, x1, x2, x3, e0, 64);
-    } else {
-      expBits(s, b, x0, x1, x2, x3, e0, 63 - Long.numberOfLeadingZeros(e0));
-    }
-  }
-
-  /** For each of the low {@code bits} bits of {@code e}, top first: r = r^2, then r *= x if set. */
-  private static void expBits(
-      long[] s, int o, long x0, long x1, long x2, long x3, long e, int bits) {
-    for (int i = bits - 1; i >= 0; i--) {
-      sqrTo(s, o, s[o], s[o + 1], s[o + 2], s[o + 3]);
-      if (((e >>> i) & 1) != 0) {
-        mulTo(s, o, s[o], s[o + 1], s[o + 2], s[o + 3], x0, x1, x2, x3);
+    // Left-to-right square and multiply with the running result r in locals; r = x stands for
+    // the top set bit of e, so the loops start at the bit below it.
+    long r0 = x0, r1 = x1, r2 = x2, r3 = x3;
+    int topLimb = e3 != 0 ? 3 : e2 != 0 ? 2 : e1 != 0 ? 1 : 0;
+    for (int limb = topLimb; limb >= 0; limb--) {
+      long e = limb == 3 ? e3 : limb == 2 ? e2 : limb == 1 ? e1 : e0;
+      int i = limb == topLimb ? 62 - Long.numberOfLeadingZeros(e) : 63;
+      for (; i >= 0; i--) {
+        // r = r^2 mod 2^256 with 10 multiplications instead of 16: the cross products
+        // r0r1 B + r0r2 B^2 + (r0r3 + r1r2) B^3 are computed once and doubled, then the squares
+        // r0^2 + r1^2 B^2 are added (r2^2 and the other products only reach B^4 and above).
+        long c1 = r0 * r1;
+        long h = Math.unsignedMultiplyHigh(r0, r1);
+        long p = r0 * r2;
+        long c2 = p + h;
+        long c3 = Math.unsignedMultiplyHigh(r0, r2) + carry(p, h, c2) + r0 * r3 + r1 * r2;
+        c3 = (c3 << 1) | (c2 >>> 63);
+        c2 = (c2 << 1) | (c1 >>> 63);
+        c1 <<= 1;
+        long t = Math.unsignedMultiplyHigh(r0, r0);
+        long q1 = c1 + t;
+        long c = carry(c1, t, q1);
+        t = r1 * r1;
+        long q2 = c2 + t + c;
+        c = carry(c2, t, q2);
+        r3 = c3 + Math.unsignedMultiplyHigh(r1, r1) + c;
+        r0 = r0 * r0;
+        r1 = q1;
+        r2 = q2;
+        if (((e >>> i) & 1) != 0) {
+          // r = r * x mod 2^256, schoolbook by rows of x, dropping what reaches B^4 (as mulTo)
+          long m0 = r0 * x0;
+          c = Math.unsignedMultiplyHigh(r0, x0);
+          p = r1 * x0;
+          long m1 = p + c;
+          c = Math.unsignedMultiplyHigh(r1, x0) + cmpCarry(p, m1);
+          p = r2 * x0;
+          long m2 = p + c;
+          c = Math.unsignedMultiplyHigh(r2, x0) + cmpCarry(p, m2);
+          long m3 = r3 * x0 + c;
+          p = r0 * x1;
+          t = m1 + p;
+          c = Math.unsignedMultiplyHigh(r0, x1) + cmpCarry(m1, t);
+          m1 = t;
+          p = r1 * x1;
+          t = p + c;
+          h = Math.unsignedMultiplyHigh(r1, x1) + cmpCarry(p, t);
+          long u = m2 + t;
+          h += cmpCarry(m2, u);
+          m2 = u;
+          m3 += r2 * x1 + h;
+          p = r0 * x2;
+          t = m2 + p;
+          c = Math.unsignedMultiplyHigh(r0, x2) + cmpCarry(m2, t);
+          m2 = t;
+          m3 += r1 * x2 + c;
+          m3 += r0 * x3;
+          r0 = m0;
+          r1 = m1;
+          r2 = m2;
+          r3 = m3;
+        }
       }
     }
-  }
-
-  /** Writes {@code x^2 mod 2^256} at {@code o} (10 multiplications instead of 16). */
-  private static void sqrTo(long[] s, int o, long x0, long x1, long x2, long x3) {
-    // Cross products x0x1 B + x0x2 B^2 + (x0x3 + x1x2) B^3, to be doubled.
-    long c1 = x0 * x1;
-    long h = Math.unsignedMultiplyHigh(x0, x1);
-    long p = x0 * x2;
-    long c2 = p + h;
-    long c3 = Math.unsignedMultiplyHigh(x0, x2) + carry(p, h, c2) + x0 * x3 + x1 * x2;
-    // Double them.
-    c3 = (c3 << 1) | (c2 >>> 63);
-    c2 = (c2 << 1) | (c1 >>> 63);
-    c1 <<= 1;
-    // Add the squares x0^2 + x1^2 B^2.
-    long r0 = x0 * x0;
-    long t = Math.unsignedMultiplyHigh(x0, x0);
-    long r1 = c1 + t;
-    long c = carry(c1, t, r1);
-    t = x1 * x1;
-    long r2 = c2 + t + c;
-    c = carry(c2, t, r2);
-    long r3 = c3 + Math.unsignedMultiplyHigh(x1, x1) + c;
-    s[o] = r0;
-    s[o + 1] = r1;
-    s[o + 2] = r2;
-    s[o + 3] = r3;
+    set(s, b, r0, r1, r2, r3);
   }
 
   // ------------------------------------------------------------------------------------------

@@ -33,15 +33,20 @@ import org.openjdk.jmh.annotations.State;
  * baseline. The operand {@link #shape}:
  *
  * <ul>
- *   <li>{@code full}: x, y and the divisor/modulus m uniformly random 256-bit values;
+ *   <li>{@code full}: x a random 256-bit value with its top bit set, y a random 256-bit value, the
+ *       divisor/modulus m a random value of 129 to 255 bits (3 or 4 limbs, so that the quotient
+ *       is never 0 and every set takes Knuth's algorithm D; with m as likely to exceed x as not,
+ *       the per-call times would be two far-apart groups and their median would jump);
  *   <li>{@code small}: all three below 2^64;
  *   <li>{@code mod64}: x and y 256-bit, m below 2^64 (one-limb divisor);
  *   <li>{@code secp256k1}, {@code bn254}: m the field prime, x and y reduced field elements, as
- *       curve code uses MULMOD/ADDMOD.
+ *       curve code uses MULMOD/ADDMOD;
+ *   <li>{@code pow2}: x and y 256-bit, m a power of two 2^0..2^255 (older Solidity's shifts and
+ *       bit-field extraction are DIV/MOD by 2^k).
  * </ul>
  *
- * DIV, MOD and SDIV divide x by m; MUL and EXP use x and y (EXP's exponent y is 256-bit in all
- * shapes but {@code small}). Run e.g. {@code java -jar plugin-bench/target/benchmarks.jar
+ * DIV, MOD and SDIV divide x by m; MUL uses x and y; EXP raises {@code x | 1} to y (y is
+ * 256-bit in all shapes but {@code small}). Run e.g. {@code java -jar plugin-bench/target/benchmarks.jar
  * WordOpsBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s}.
  */
 @State(Scope.Thread)
@@ -56,20 +61,25 @@ public class WordOpsBenchmark {
   static final BigInteger BN254_P = new BigInteger(
       "30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47", 16);
 
-  @Param({"full", "small", "mod64", "secp256k1", "bn254"})
+  @Param({"full", "small", "mod64", "secp256k1", "bn254", "pow2"})
   public String shape;
 
-  /** Operand sets, 12 limbs each: m (μs[2]), y (μs[1]), x (μs[0]) as they sit on the stack. */
-  private final long[] sets = new long[SETS * 12];
-  private final long[] stack = new long[12];
+  /**
+   * Operand sets, 16 limbs each: m (μs[2]), y (μs[1]), x (μs[0]) as they sit on the stack, then
+   * EXP's base {@code x | 1}.
+   */
+  private final long[] sets = new long[SETS * 16];
+  private final long[] stack = new long[16];
   private final BigInteger[] bx = new BigInteger[SETS];
   private final BigInteger[] by = new BigInteger[SETS];
   private final BigInteger[] bm = new BigInteger[SETS];
   private final BigInteger[] sx = new BigInteger[SETS];
   private final BigInteger[] sm = new BigInteger[SETS];
+  private final BigInteger[] bOdd = new BigInteger[SETS];
   private final UInt256[] tx = new UInt256[SETS];
   private final UInt256[] ty = new UInt256[SETS];
   private final UInt256[] tm = new UInt256[SETS];
+  private final UInt256[] tOdd = new UInt256[SETS];
   private int next;
 
   @Setup
@@ -79,9 +89,9 @@ public class WordOpsBenchmark {
       BigInteger x, y, m;
       switch (shape) {
         case "full" -> {
-          x = new BigInteger(256, new java.util.Random(r.nextLong()));
+          x = new BigInteger(256, new java.util.Random(r.nextLong())).setBit(255);
           y = new BigInteger(256, new java.util.Random(r.nextLong()));
-          m = new BigInteger(256, new java.util.Random(r.nextLong()));
+          m = new BigInteger(256, new java.util.Random(r.nextLong())).shiftRight(1 + r.nextInt(127));
         }
         case "small" -> {
           x = new BigInteger(64, new java.util.Random(r.nextLong()));
@@ -93,6 +103,11 @@ public class WordOpsBenchmark {
           y = new BigInteger(256, new java.util.Random(r.nextLong()));
           m = new BigInteger(64, new java.util.Random(r.nextLong()));
         }
+        case "pow2" -> {
+          x = new BigInteger(256, new java.util.Random(r.nextLong()));
+          y = new BigInteger(256, new java.util.Random(r.nextLong()));
+          m = BigInteger.ONE.shiftLeft(r.nextInt(256));
+        }
         case "secp256k1", "bn254" -> {
           m = shape.equals("bn254") ? BN254_P : SECP256K1_P;
           x = new BigInteger(256, new java.util.Random(r.nextLong())).mod(m);
@@ -101,9 +116,13 @@ public class WordOpsBenchmark {
         default -> throw new IllegalArgumentException(shape);
       }
       if (m.signum() == 0) m = BigInteger.ONE;
-      put(sets, i * 12, m);
-      put(sets, i * 12 + 4, y);
-      put(sets, i * 12 + 8, x);
+      BigInteger odd = x.setBit(0);
+      put(sets, i * 16, m);
+      put(sets, i * 16 + 4, y);
+      put(sets, i * 16 + 8, x);
+      put(sets, i * 16 + 12, odd);
+      bOdd[i] = odd;
+      tOdd[i] = UInt256.valueOf(odd);
       bx[i] = x;
       by[i] = y;
       bm[i] = m;
@@ -124,7 +143,7 @@ public class WordOpsBenchmark {
   /** Loads the next operand set onto the stack; returns its index. */
   private int load() {
     int i = next = (next + 1) & (SETS - 1);
-    System.arraycopy(sets, i * 12, stack, 0, 12);
+    System.arraycopy(sets, i * 16, stack, 0, 16);
     return i;
   }
 
@@ -313,31 +332,33 @@ public class WordOpsBenchmark {
     return tx[i].multiplyMod(ty[i], tm[i]);
   }
 
-  // ---- EXP: x ** y mod 2^256 ----
+  // ---- EXP: (x | 1) ** y mod 2^256 ----
+  // The base is odd so that every set takes the square-and-multiply path (an even base with a
+  // large exponent is 0 at once, and a mix of the two would make the sample median jump).
 
   @Benchmark
   public long exp_evmjit() {
     load();
-    Uint256.exp(stack, 8, 4);
+    Uint256.exp(stack, 12, 4);
     return result(4);
   }
 
   @Benchmark
   public long exp_baseline() {
     load();
-    Uint256Baseline.exp(stack, 8, 4);
+    Uint256Baseline.exp(stack, 12, 4);
     return result(4);
   }
 
   @Benchmark
   public BigInteger exp_bigInteger() {
     int i = index();
-    return bx[i].modPow(by[i], TWO_256);
+    return bOdd[i].modPow(by[i], TWO_256);
   }
 
   @Benchmark
   public UInt256 exp_tuweni() {
     int i = index();
-    return tx[i].pow(ty[i]);
+    return tOdd[i].pow(ty[i]);
   }
 }
