@@ -25,8 +25,9 @@ import java.util.Objects;
  * the state array. Here the whole hash runs in one method: the state is 25 locals (no array), the
  * lanes are read straight from the input with a little-endian {@link VarHandle}, and nothing is
  * allocated but the 32-byte result. {@code KeccakBenchmark} in plugin-bench compares the two.
- * The round below was written out from the FIPS 202 step definitions (ρ offsets and π positions
- * listed in {@link #hash(byte[], int, int)}); {@code KeccakTest} checks it against Bouncy Castle.
+ * The round is written out one statement per lane from the FIPS 202 step definitions (ρ offsets
+ * and π positions listed in {@link #hash(byte[], int, int)}); {@code KeccakTest} checks it against
+ * Bouncy Castle.
  *
  * <p>Thread safe: no state outside a call.
  */
@@ -117,67 +118,67 @@ public final class Keccak {
         a13 ^= 0x8000000000000000L; // the final 1 bit of pad10*1, in byte 135 of the last block
       }
       for (int round = 0; round < 24; round++) {
-          long c0 = a00 ^ a01 ^ a02 ^ a03 ^ a04;
-          long c1 = a10 ^ a11 ^ a12 ^ a13 ^ a14;
-          long c2 = a20 ^ a21 ^ a22 ^ a23 ^ a24;
-          long c3 = a30 ^ a31 ^ a32 ^ a33 ^ a34;
-          long c4 = a40 ^ a41 ^ a42 ^ a43 ^ a44;
-          long d0 = c4 ^ Long.rotateLeft(c1, 1);
-          long d1 = c0 ^ Long.rotateLeft(c2, 1);
-          long d2 = c1 ^ Long.rotateLeft(c3, 1);
-          long d3 = c2 ^ Long.rotateLeft(c4, 1);
-          long d4 = c3 ^ Long.rotateLeft(c0, 1);
-          long b00 = a00 ^ d0;
-          long b13 = Long.rotateLeft(a01 ^ d0, 36);
-          long b21 = Long.rotateLeft(a02 ^ d0, 3);
-          long b34 = Long.rotateLeft(a03 ^ d0, 41);
-          long b42 = Long.rotateLeft(a04 ^ d0, 18);
-          long b02 = Long.rotateLeft(a10 ^ d1, 1);
-          long b10 = Long.rotateLeft(a11 ^ d1, 44);
-          long b23 = Long.rotateLeft(a12 ^ d1, 10);
-          long b31 = Long.rotateLeft(a13 ^ d1, 45);
-          long b44 = Long.rotateLeft(a14 ^ d1, 2);
-          long b04 = Long.rotateLeft(a20 ^ d2, 62);
-          long b12 = Long.rotateLeft(a21 ^ d2, 6);
-          long b20 = Long.rotateLeft(a22 ^ d2, 43);
-          long b33 = Long.rotateLeft(a23 ^ d2, 15);
-          long b41 = Long.rotateLeft(a24 ^ d2, 61);
-          long b01 = Long.rotateLeft(a30 ^ d3, 28);
-          long b14 = Long.rotateLeft(a31 ^ d3, 55);
-          long b22 = Long.rotateLeft(a32 ^ d3, 25);
-          long b30 = Long.rotateLeft(a33 ^ d3, 21);
-          long b43 = Long.rotateLeft(a34 ^ d3, 56);
-          long b03 = Long.rotateLeft(a40 ^ d4, 27);
-          long b11 = Long.rotateLeft(a41 ^ d4, 20);
-          long b24 = Long.rotateLeft(a42 ^ d4, 39);
-          long b32 = Long.rotateLeft(a43 ^ d4, 8);
-          long b40 = Long.rotateLeft(a44 ^ d4, 14);
-          a00 = b00 ^ (~b10 & b20);
-          a10 = b10 ^ (~b20 & b30);
-          a20 = b20 ^ (~b30 & b40);
-          a30 = b30 ^ (~b40 & b00);
-          a40 = b40 ^ (~b00 & b10);
-          a01 = b01 ^ (~b11 & b21);
-          a11 = b11 ^ (~b21 & b31);
-          a21 = b21 ^ (~b31 & b41);
-          a31 = b31 ^ (~b41 & b01);
-          a41 = b41 ^ (~b01 & b11);
-          a02 = b02 ^ (~b12 & b22);
-          a12 = b12 ^ (~b22 & b32);
-          a22 = b22 ^ (~b32 & b42);
-          a32 = b32 ^ (~b42 & b02);
-          a42 = b42 ^ (~b02 & b12);
-          a03 = b03 ^ (~b13 & b23);
-          a13 = b13 ^ (~b23 & b33);
-          a23 = b23 ^ (~b33 & b43);
-          a33 = b33 ^ (~b43 & b03);
-          a43 = b43 ^ (~b03 & b13);
-          a04 = b04 ^ (~b14 & b24);
-          a14 = b14 ^ (~b24 & b34);
-          a24 = b24 ^ (~b34 & b44);
-          a34 = b34 ^ (~b44 & b04);
-          a44 = b44 ^ (~b04 & b14);
-          a00 ^= ROUND_CONSTANTS[round];
+        long c0 = a00 ^ a01 ^ a02 ^ a03 ^ a04;
+        long c1 = a10 ^ a11 ^ a12 ^ a13 ^ a14;
+        long c2 = a20 ^ a21 ^ a22 ^ a23 ^ a24;
+        long c3 = a30 ^ a31 ^ a32 ^ a33 ^ a34;
+        long c4 = a40 ^ a41 ^ a42 ^ a43 ^ a44;
+        long d0 = c4 ^ Long.rotateLeft(c1, 1);
+        long d1 = c0 ^ Long.rotateLeft(c2, 1);
+        long d2 = c1 ^ Long.rotateLeft(c3, 1);
+        long d3 = c2 ^ Long.rotateLeft(c4, 1);
+        long d4 = c3 ^ Long.rotateLeft(c0, 1);
+        long b00 = a00 ^ d0;
+        long b13 = Long.rotateLeft(a01 ^ d0, 36);
+        long b21 = Long.rotateLeft(a02 ^ d0, 3);
+        long b34 = Long.rotateLeft(a03 ^ d0, 41);
+        long b42 = Long.rotateLeft(a04 ^ d0, 18);
+        long b02 = Long.rotateLeft(a10 ^ d1, 1);
+        long b10 = Long.rotateLeft(a11 ^ d1, 44);
+        long b23 = Long.rotateLeft(a12 ^ d1, 10);
+        long b31 = Long.rotateLeft(a13 ^ d1, 45);
+        long b44 = Long.rotateLeft(a14 ^ d1, 2);
+        long b04 = Long.rotateLeft(a20 ^ d2, 62);
+        long b12 = Long.rotateLeft(a21 ^ d2, 6);
+        long b20 = Long.rotateLeft(a22 ^ d2, 43);
+        long b33 = Long.rotateLeft(a23 ^ d2, 15);
+        long b41 = Long.rotateLeft(a24 ^ d2, 61);
+        long b01 = Long.rotateLeft(a30 ^ d3, 28);
+        long b14 = Long.rotateLeft(a31 ^ d3, 55);
+        long b22 = Long.rotateLeft(a32 ^ d3, 25);
+        long b30 = Long.rotateLeft(a33 ^ d3, 21);
+        long b43 = Long.rotateLeft(a34 ^ d3, 56);
+        long b03 = Long.rotateLeft(a40 ^ d4, 27);
+        long b11 = Long.rotateLeft(a41 ^ d4, 20);
+        long b24 = Long.rotateLeft(a42 ^ d4, 39);
+        long b32 = Long.rotateLeft(a43 ^ d4, 8);
+        long b40 = Long.rotateLeft(a44 ^ d4, 14);
+        a00 = b00 ^ (~b10 & b20);
+        a10 = b10 ^ (~b20 & b30);
+        a20 = b20 ^ (~b30 & b40);
+        a30 = b30 ^ (~b40 & b00);
+        a40 = b40 ^ (~b00 & b10);
+        a01 = b01 ^ (~b11 & b21);
+        a11 = b11 ^ (~b21 & b31);
+        a21 = b21 ^ (~b31 & b41);
+        a31 = b31 ^ (~b41 & b01);
+        a41 = b41 ^ (~b01 & b11);
+        a02 = b02 ^ (~b12 & b22);
+        a12 = b12 ^ (~b22 & b32);
+        a22 = b22 ^ (~b32 & b42);
+        a32 = b32 ^ (~b42 & b02);
+        a42 = b42 ^ (~b02 & b12);
+        a03 = b03 ^ (~b13 & b23);
+        a13 = b13 ^ (~b23 & b33);
+        a23 = b23 ^ (~b33 & b43);
+        a33 = b33 ^ (~b43 & b03);
+        a43 = b43 ^ (~b03 & b13);
+        a04 = b04 ^ (~b14 & b24);
+        a14 = b14 ^ (~b24 & b34);
+        a24 = b24 ^ (~b34 & b44);
+        a34 = b34 ^ (~b44 & b04);
+        a44 = b44 ^ (~b04 & b14);
+        a00 ^= ROUND_CONSTANTS[round];
       }
     }
     byte[] out = new byte[32];

@@ -31,9 +31,9 @@ package org.evmjit.evm.word;
  * <p>Fast paths: MUL, DIV, MOD, SDIV, SMOD, ADDMOD and MULMOD on operands that fit in 64 bits use
  * one multiplication or a hardware {@code Long.divideUnsigned}/{@code remainderUnsigned}; a divisor
  * larger than the dividend returns at once; DIV, MOD, SDIV and SMOD by a power of two shift or
- * mask; ADDMOD with both operands already reduced needs at most
- * one subtraction; EXP handles exponents 0 and 1, bases 0 and 1, powers of two, and any even base
- * whose power certainly overflows 2^256, without multiplying.
+ * mask; ADDMOD with both operands already reduced needs at most one subtraction; EXP handles
+ * exponents 0 and 1, bases 0 and 1, powers of two, and any even base whose power certainly
+ * overflows 2^256, without multiplying.
  *
  * <p>The general division path is Knuth's algorithm D over 64-bit limbs held in local variables
  * (a 5-limb window sliding over the dividend, so a 512-bit MULMOD product needs no array), with the
