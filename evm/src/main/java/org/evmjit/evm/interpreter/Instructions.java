@@ -230,8 +230,8 @@ public final class Instructions {
     if (!expand(f, offset, length)) {
       return Frame.DONE;
     }
-    byte[] hash = length == 0 ? Keccak.EMPTY_HASH : Keccak.hash(f.memory.array(), (int) offset, (int) length);
-    f.push(Word.fromBytes(hash));
+    Keccak.hash(f.memory.array(), (int) offset, (int) length, f.stack, f.sp << 2);
+    f.sp++;
     return CONTINUE;
   }
 

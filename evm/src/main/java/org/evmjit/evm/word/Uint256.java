@@ -30,15 +30,17 @@ package org.evmjit.evm.word;
  *
  * <p>Fast paths: MUL, DIV, MOD, SDIV, SMOD, ADDMOD and MULMOD on operands that fit in 64 bits use
  * one multiplication or a hardware {@code Long.divideUnsigned}/{@code remainderUnsigned}; a divisor
- * larger than the dividend returns at once; ADDMOD with both operands already reduced needs at most
- * one subtraction; EXP handles exponents 0 and 1, bases 0 and 1, powers of two, and any even base
- * whose power certainly overflows 2^256, without multiplying.
+ * larger than the dividend returns at once; DIV, MOD, SDIV and SMOD by a power of two shift or
+ * mask; ADDMOD with both operands already reduced needs at most one subtraction; EXP handles
+ * exponents 0 and 1, bases 0 and 1, powers of two, and any even base whose power certainly
+ * overflows 2^256, without multiplying.
  *
  * <p>The general division path is Knuth's algorithm D over 64-bit limbs held in local variables
  * (a 5-limb window sliding over the dividend, so a 512-bit MULMOD product needs no array), with the
  * Möller–Granlund reciprocal ("Improved division by invariant integers", 2011) to divide 128 by 64
- * bits using multiplications only. EXP is left-to-right square-and-multiply, accumulating in the
- * result slot {@code b} itself.
+ * bits using multiplications only. EXP is left-to-right square-and-multiply with the running
+ * result in local variables (each step's square and multiply written out in the loop, so no step
+ * goes through the array).
  */
 public final class Uint256 {
 
@@ -315,6 +317,8 @@ public final class Uint256 {
     if ((v1 | v2 | v3) == 0) {
       if (v0 == 0) {
         setSmall(s, out, 0);
+      } else if ((v0 & (v0 - 1)) == 0) { // 2^k with k < 64: clearing the lowest set bit leaves 0
+        divPow2(s, out, rem, u0, u1, u2, u3, Long.numberOfTrailingZeros(v0));
       } else if ((u1 | u2 | u3) == 0) {
         setSmall(s, out, rem ? Long.remainderUnsigned(u0, v0) : Long.divideUnsigned(u0, v0));
       } else {
@@ -329,8 +333,34 @@ public final class Uint256 {
       } else {
         setSmall(s, out, 0);
       }
+    } else if (Long.bitCount(v0) + Long.bitCount(v1) + Long.bitCount(v2) + Long.bitCount(v3) == 1) {
+      // 2^k with 64 <= k < 256 (v0 is 0 here, since the single set bit is in a higher limb)
+      int k = v1 != 0 ? 64 + Long.numberOfTrailingZeros(v1)
+          : v2 != 0 ? 128 + Long.numberOfTrailingZeros(v2)
+          : 192 + Long.numberOfTrailingZeros(v3);
+      divPow2(s, out, rem, u0, u1, u2, u3, k);
     } else {
       divLarge(s, out, rem, u0, u1, u2, u3, 0, 0, 0, 0, v0, v1, v2, v3);
+    }
+  }
+
+  /**
+   * Division by the power of two {@code 2^k} ({@code 0 <= k < 256}): the quotient is
+   * {@code u >>> k}, the remainder the low {@code k} bits of {@code u}. Older Solidity compiles
+   * {@code x >> k} and bit-field extraction to DIV/MOD by {@code 2^k}, so this is common.
+   */
+  private static void divPow2(long[] s, int out, boolean rem,
+      long u0, long u1, long u2, long u3, int k) {
+    if (!rem) {
+      shrTo(s, out, u0, u1, u2, u3, k);
+      return;
+    }
+    long low = (1L << (k & 63)) - 1; // the bits of limb k / 64 below bit k % 64
+    switch (k >>> 6) {
+      case 0 -> set(s, out, u0 & low, 0, 0, 0);
+      case 1 -> set(s, out, u0, u1 & low, 0, 0);
+      case 2 -> set(s, out, u0, u1, u2 & low, 0);
+      default -> set(s, out, u0, u1, u2, u3 & low);
     }
   }
 
@@ -833,64 +863,71 @@ public final class Uint256 {
         return;
       }
     }
-    // Left-to-right square and multiply; the running result lives in the result slot b.
-    s[b] = x0;
-    s[b + 1] = x1;
-    s[b + 2] = x2;
-    s[b + 3] = x3;
-    if (e3 != 0) {
-      expBits(s, b, x0, x1, x2, x3, e3, 63 - Long.numberOfLeadingZeros(e3));
-      expBits(s, b, x0, x1, x2, x3, e2, 64);
-      expBits(s, b, x0, x1, x2, x3, e1, 64);
-      expBits(s, b, x0, x1, x2, x3, e0, 64);
-    } else if (e2 != 0) {
-      expBits(s, b, x0, x1, x2, x3, e2, 63 - Long.numberOfLeadingZeros(e2));
-      expBits(s, b, x0, x1, x2, x3, e1, 64);
-      expBits(s, b, x0, x1, x2, x3, e0, 64);
-    } else if (e1 != 0) {
-      expBits(s, b, x0, x1, x2, x3, e1, 63 - Long.numberOfLeadingZeros(e1));
-      expBits(s, b, x0, x1, x2, x3, e0, 64);
-    } else {
-      expBits(s, b, x0, x1, x2, x3, e0, 63 - Long.numberOfLeadingZeros(e0));
-    }
-  }
-
-  /** For each of the low {@code bits} bits of {@code e}, top first: r = r^2, then r *= x if set. */
-  private static void expBits(
-      long[] s, int o, long x0, long x1, long x2, long x3, long e, int bits) {
-    for (int i = bits - 1; i >= 0; i--) {
-      sqrTo(s, o, s[o], s[o + 1], s[o + 2], s[o + 3]);
-      if (((e >>> i) & 1) != 0) {
-        mulTo(s, o, s[o], s[o + 1], s[o + 2], s[o + 3], x0, x1, x2, x3);
+    // Left-to-right square and multiply with the running result r in locals; r = x stands for
+    // the top set bit of e, so the loops start at the bit below it.
+    long r0 = x0, r1 = x1, r2 = x2, r3 = x3;
+    int topLimb = e3 != 0 ? 3 : e2 != 0 ? 2 : e1 != 0 ? 1 : 0;
+    for (int limb = topLimb; limb >= 0; limb--) {
+      long e = limb == 3 ? e3 : limb == 2 ? e2 : limb == 1 ? e1 : e0;
+      int i = limb == topLimb ? 62 - Long.numberOfLeadingZeros(e) : 63;
+      for (; i >= 0; i--) {
+        // r = r^2 mod 2^256 with 10 multiplications instead of 16: the cross products
+        // r0r1 B + r0r2 B^2 + (r0r3 + r1r2) B^3 are computed once and doubled, then the squares
+        // r0^2 + r1^2 B^2 are added (r2^2 and the other products only reach B^4 and above).
+        long c1 = r0 * r1;
+        long h = Math.unsignedMultiplyHigh(r0, r1);
+        long p = r0 * r2;
+        long c2 = p + h;
+        long c3 = Math.unsignedMultiplyHigh(r0, r2) + carry(p, h, c2) + r0 * r3 + r1 * r2;
+        c3 = (c3 << 1) | (c2 >>> 63);
+        c2 = (c2 << 1) | (c1 >>> 63);
+        c1 <<= 1;
+        long t = Math.unsignedMultiplyHigh(r0, r0);
+        long q1 = c1 + t;
+        long c = carry(c1, t, q1);
+        t = r1 * r1;
+        long q2 = c2 + t + c;
+        c = carry(c2, t, q2);
+        r3 = c3 + Math.unsignedMultiplyHigh(r1, r1) + c;
+        r0 = r0 * r0;
+        r1 = q1;
+        r2 = q2;
+        if (((e >>> i) & 1) != 0) {
+          // r = r * x mod 2^256, schoolbook by rows of x, dropping what reaches B^4 (as mulTo)
+          long m0 = r0 * x0;
+          c = Math.unsignedMultiplyHigh(r0, x0);
+          p = r1 * x0;
+          long m1 = p + c;
+          c = Math.unsignedMultiplyHigh(r1, x0) + cmpCarry(p, m1);
+          p = r2 * x0;
+          long m2 = p + c;
+          c = Math.unsignedMultiplyHigh(r2, x0) + cmpCarry(p, m2);
+          long m3 = r3 * x0 + c;
+          p = r0 * x1;
+          t = m1 + p;
+          c = Math.unsignedMultiplyHigh(r0, x1) + cmpCarry(m1, t);
+          m1 = t;
+          p = r1 * x1;
+          t = p + c;
+          h = Math.unsignedMultiplyHigh(r1, x1) + cmpCarry(p, t);
+          long u = m2 + t;
+          h += cmpCarry(m2, u);
+          m2 = u;
+          m3 += r2 * x1 + h;
+          p = r0 * x2;
+          t = m2 + p;
+          c = Math.unsignedMultiplyHigh(r0, x2) + cmpCarry(m2, t);
+          m2 = t;
+          m3 += r1 * x2 + c;
+          m3 += r0 * x3;
+          r0 = m0;
+          r1 = m1;
+          r2 = m2;
+          r3 = m3;
+        }
       }
     }
-  }
-
-  /** Writes {@code x^2 mod 2^256} at {@code o} (10 multiplications instead of 16). */
-  private static void sqrTo(long[] s, int o, long x0, long x1, long x2, long x3) {
-    // Cross products x0x1 B + x0x2 B^2 + (x0x3 + x1x2) B^3, to be doubled.
-    long c1 = x0 * x1;
-    long h = Math.unsignedMultiplyHigh(x0, x1);
-    long p = x0 * x2;
-    long c2 = p + h;
-    long c3 = Math.unsignedMultiplyHigh(x0, x2) + carry(p, h, c2) + x0 * x3 + x1 * x2;
-    // Double them.
-    c3 = (c3 << 1) | (c2 >>> 63);
-    c2 = (c2 << 1) | (c1 >>> 63);
-    c1 <<= 1;
-    // Add the squares x0^2 + x1^2 B^2.
-    long r0 = x0 * x0;
-    long t = Math.unsignedMultiplyHigh(x0, x0);
-    long r1 = c1 + t;
-    long c = carry(c1, t, r1);
-    t = x1 * x1;
-    long r2 = c2 + t + c;
-    c = carry(c2, t, r2);
-    long r3 = c3 + Math.unsignedMultiplyHigh(x1, x1) + c;
-    s[o] = r0;
-    s[o + 1] = r1;
-    s[o + 2] = r2;
-    s[o + 3] = r3;
+    set(s, b, r0, r1, r2, r3);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1053,17 +1090,21 @@ public final class Uint256 {
       setSmall(s, b, 0);
       return;
     }
-    int k = (int) shift & 63;
-    long v0 = s[b], v1 = s[b + 1], v2 = s[b + 2], v3 = s[b + 3];
+    shrTo(s, b, s[b], s[b + 1], s[b + 2], s[b + 3], (int) shift);
+  }
+
+  /** Writes {@code v >>> shift} at {@code o}, for {@code 0 <= shift < 256}. */
+  private static void shrTo(long[] s, int o, long v0, long v1, long v2, long v3, int shift) {
+    int k = shift & 63;
     long t0 = (v0 >>> k) | spillDown(v1, k);
     long t1 = (v1 >>> k) | spillDown(v2, k);
     long t2 = (v2 >>> k) | spillDown(v3, k);
     long t3 = v3 >>> k;
-    switch ((int) shift >>> 6) {
-      case 0 -> set(s, b, t0, t1, t2, t3);
-      case 1 -> set(s, b, t1, t2, t3, 0);
-      case 2 -> set(s, b, t2, t3, 0, 0);
-      default -> set(s, b, t3, 0, 0, 0);
+    switch (shift >>> 6) {
+      case 0 -> set(s, o, t0, t1, t2, t3);
+      case 1 -> set(s, o, t1, t2, t3, 0);
+      case 2 -> set(s, o, t2, t3, 0, 0);
+      default -> set(s, o, t3, 0, 0, 0);
     }
   }
 

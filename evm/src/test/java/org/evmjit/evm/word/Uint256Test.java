@@ -604,6 +604,70 @@ class Uint256Test {
     }
   }
 
+  /**
+   * DIV, MOD, SDIV and SMOD by every power of two 2^0..2^255 (the shift-and-mask path), and by
+   * its neighbours 2^k - 1 and 2^k + 1 (the general paths), over edge and random dividends.
+   */
+  @Test
+  void divisionByEveryPowerOfTwo() {
+    SplittableRandom r = new SplittableRandom(17);
+    for (int k = 0; k < 256; k++) {
+      List<BigInteger> dividends = new ArrayList<>(EDGES);
+      for (int i = 0; i < 60; i++) dividends.add(random(r));
+      BigInteger[] divisors = {
+        p2(k), p2(k).subtract(BigInteger.ONE), u(p2(k).add(BigInteger.ONE))
+      };
+      for (BigInteger d : divisors) {
+        for (BigInteger x : dividends) {
+          checkBin("div", Uint256::div, Uint256Test::refDiv, x, d);
+          checkBin("mod", Uint256::mod, Uint256Test::refMod, x, d);
+          checkBin("sdiv", Uint256::sdiv, Uint256Test::refSdiv, x, d);
+          checkBin("smod", Uint256::smod, Uint256Test::refSmod, x, d);
+          BigInteger negative = u(d.negate()); // -2^k as a signed divisor
+          checkBin("sdiv", Uint256::sdiv, Uint256Test::refSdiv, x, negative);
+          checkBin("smod", Uint256::smod, Uint256Test::refSmod, x, negative);
+        }
+      }
+    }
+  }
+
+  static final BigInteger SECP256K1_P = new BigInteger(
+      "fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f", 16);
+  static final BigInteger SECP256K1_N = new BigInteger(
+      "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
+  static final BigInteger BN254_P = new BigInteger(
+      "30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47", 16);
+  static final BigInteger BN254_R = new BigInteger(
+      "30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001", 16);
+
+  /**
+   * ADDMOD and MULMOD with the moduli curve code uses (secp256k1 and bn254 field and group
+   * orders), and moduli of each limb count, on reduced field elements (as curve code keeps them)
+   * and on arbitrary operands; plus DIV and MOD by the same values.
+   */
+  @Test
+  void curveModuliAndModuliOfEachLimbCount() {
+    SplittableRandom r = new SplittableRandom(18);
+    List<BigInteger> moduli = new ArrayList<>(List.of(SECP256K1_P, SECP256K1_N, BN254_P, BN254_R));
+    for (int limbs = 1; limbs <= 4; limbs++) {
+      for (int i = 0; i < 4; i++) moduli.add(randomLimbs(r, limbs));
+    }
+    for (BigInteger m : moduli) {
+      List<BigInteger> operands = new ArrayList<>(List.of(BigInteger.ZERO, BigInteger.ONE,
+          m.subtract(BigInteger.ONE), m, u(m.add(BigInteger.ONE)), MAX, TWO_255));
+      for (int i = 0; i < 40; i++) operands.add(random(r).mod(m));
+      for (int i = 0; i < 10; i++) operands.add(random(r));
+      for (BigInteger x : operands) {
+        checkBin("div", Uint256::div, Uint256Test::refDiv, x, m);
+        checkBin("mod", Uint256::mod, Uint256Test::refMod, x, m);
+        for (BigInteger y : operands) {
+          checkTer("addmod", Uint256::addmod, Uint256Test::refAddmod, x, y, m);
+          checkTer("mulmod", Uint256::mulmod, Uint256Test::refMulmod, x, y, m);
+        }
+      }
+    }
+  }
+
   static BigInteger randomLimbs(SplittableRandom r, int limbs) {
     long[] w = new long[4];
     for (int i = 0; i < limbs; i++) {
