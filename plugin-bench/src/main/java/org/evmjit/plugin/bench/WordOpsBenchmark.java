@@ -16,12 +16,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The 256-bit EVM operations that dominate curve arithmetic, hashing and Solidity code (DIV, MOD,
- * SDIV, MUL, ADDMOD, MULMOD, EXP), each measured four ways in the same run:
+ * SDIV, MUL, ADDMOD, MULMOD, EXP), each measured three ways in the same run:
  *
  * <ul>
  *   <li>{@code evmjit}: {@link Uint256}, the product code;
- *   <li>{@code baseline}: {@link Uint256Baseline}, the copy of Uint256 as it was before issue #21,
- *       so a change is judged by a ratio measured under the same machine load;
  *   <li>{@code bigInteger}: {@link BigInteger} on pre-built operands (conversion not counted, so
  *       this flatters BigInteger);
  *   <li>{@code tuweni}: Apache Tuweni's {@code UInt256} (tuweni-units), on pre-built operands.
@@ -29,8 +27,9 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Each invocation takes the next of {@value #SETS} operand sets (so branch predictors cannot
  * learn a single operand), copies it onto a small EVM stack (μs[0] at 8, μs[1] at 4, μs[2] at 0,
- * as the interpreter lays them out) and runs the operation; the copy costs the same for evmjit and
- * baseline. The operand {@link #shape}:
+ * as the interpreter lays them out) and runs the operation. To judge a change to {@link Uint256},
+ * build this benchmark on both commits and run them one after the other (the figures of issue #21
+ * came from a frozen copy of the old class, removed once measured). The operand {@link #shape}:
  *
  * <ul>
  *   <li>{@code full}: x a random 256-bit value with its top bit set, y a random 256-bit value, the
@@ -168,13 +167,6 @@ public class WordOpsBenchmark {
     return result(4);
   }
 
-  @Benchmark
-  public long div_baseline() {
-    load();
-    Uint256Baseline.copy(stack, 0, 4);
-    Uint256Baseline.div(stack, 8, 4);
-    return result(4);
-  }
 
   @Benchmark
   public BigInteger div_bigInteger() {
@@ -198,13 +190,6 @@ public class WordOpsBenchmark {
     return result(4);
   }
 
-  @Benchmark
-  public long mod_baseline() {
-    load();
-    Uint256Baseline.copy(stack, 0, 4);
-    Uint256Baseline.mod(stack, 8, 4);
-    return result(4);
-  }
 
   @Benchmark
   public BigInteger mod_bigInteger() {
@@ -228,13 +213,6 @@ public class WordOpsBenchmark {
     return result(4);
   }
 
-  @Benchmark
-  public long sdiv_baseline() {
-    load();
-    Uint256Baseline.copy(stack, 0, 4);
-    Uint256Baseline.sdiv(stack, 8, 4);
-    return result(4);
-  }
 
   @Benchmark
   public BigInteger sdiv_bigInteger() {
@@ -257,12 +235,6 @@ public class WordOpsBenchmark {
     return result(4);
   }
 
-  @Benchmark
-  public long mul_baseline() {
-    load();
-    Uint256Baseline.mul(stack, 8, 4);
-    return result(4);
-  }
 
   @Benchmark
   public BigInteger mul_bigInteger() {
@@ -285,12 +257,6 @@ public class WordOpsBenchmark {
     return result(0);
   }
 
-  @Benchmark
-  public long addmod_baseline() {
-    load();
-    Uint256Baseline.addmod(stack, 8, 4, 0);
-    return result(0);
-  }
 
   @Benchmark
   public BigInteger addmod_bigInteger() {
@@ -313,12 +279,6 @@ public class WordOpsBenchmark {
     return result(0);
   }
 
-  @Benchmark
-  public long mulmod_baseline() {
-    load();
-    Uint256Baseline.mulmod(stack, 8, 4, 0);
-    return result(0);
-  }
 
   @Benchmark
   public BigInteger mulmod_bigInteger() {
@@ -343,12 +303,6 @@ public class WordOpsBenchmark {
     return result(4);
   }
 
-  @Benchmark
-  public long exp_baseline() {
-    load();
-    Uint256Baseline.exp(stack, 12, 4);
-    return result(4);
-  }
 
   @Benchmark
   public BigInteger exp_bigInteger() {
