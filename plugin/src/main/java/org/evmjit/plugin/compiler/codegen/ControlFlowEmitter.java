@@ -100,7 +100,11 @@ final class ControlFlowEmitter {
   }
 
   void jump() {
-    int target = popTarget();
+    jumpTo(popTarget());
+  }
+
+  /** Control to {@code target} as {@link #popTarget} gives it: -1 invalid, -2 dynamic, else a pc. */
+  private void jumpTo(int target) {
     if (target == -1) {
       halt(HaltReason.INVALID_JUMP);
     } else if (target == -2) {
@@ -118,16 +122,10 @@ final class ControlFlowEmitter {
     int next = Math.min(b.next(), codeLength);
     if (cond.isConstant()) {
       boolean taken = (cond.constant[0] | cond.constant[1] | cond.constant[2] | cond.constant[3]) != 0;
-      if (!taken) {
-        leaveTo(next, null);
-      } else if (target == -1) {
-        halt(HaltReason.INVALID_JUMP);
-      } else if (target == -2) {
-        stack.flushAll();
-        stack.moveTop();
-        dynamicJump();
+      if (taken) {
+        jumpTo(target);
       } else {
-        leaveTo(target, null);
+        leaveTo(next, null);
       }
       return;
     }
