@@ -18,7 +18,14 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CompileBenchmark {
-  @Param({"main/snailtracer", "micro/loop_with_many_jumpdests", "revmc/erc20_transfer"})
+  /** Every contract of the shared benchmarks (evm-benchmarks main and micro, revmc). */
+  @Param({"main/blake2b_shifts", "main/sha1_divs", "main/sha1_shifts", "main/snailtracer",
+      "main/structarray_alloc", "main/swap_math",
+      "micro/JUMPDEST_n0", "micro/jump_around", "micro/loop_with_many_jumpdests",
+      "micro/memory_grow_mload", "micro/memory_grow_mstore", "micro/signextend",
+      "revmc/airdrop", "revmc/bswap64_opt", "revmc/counter", "revmc/eip2935", "revmc/eip4788",
+      "revmc/erc20_transfer", "revmc/factorial", "revmc/fibonacci-calldata", "revmc/hash_10k",
+      "revmc/push0_proxy", "revmc/snailtracer", "revmc/weth"})
   public String contract;
 
   private byte[] code;

@@ -41,10 +41,22 @@ public final class BlockAnalysis {
 
   private final List<Block> blocks;
   private final int codeLength;
+  /**
+   * For each pc from 0 to the code length (inclusive: the synthetic end block), the index of the
+   * block starting there plus one, or 0: built once, so {@link #blockAt} (asked for every jump
+   * and label the code generator emits) is one array read.
+   */
+  private final int[] blockIndexAt;
 
   private BlockAnalysis(List<Block> blocks, int codeLength) {
     this.blocks = blocks;
     this.codeLength = codeLength;
+    this.blockIndexAt = new int[codeLength + 1];
+    for (Block b : blocks) {
+      if (b.start() <= codeLength) {
+        blockIndexAt[b.start()] = b.index() + 1;
+      }
+    }
   }
 
   public List<Block> blocks() {
@@ -57,14 +69,10 @@ public final class BlockAnalysis {
 
   /** The block starting at {@code pc}, or null. */
   public Block blockAt(int pc) {
-    int lo = 0, hi = blocks.size() - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int s = blocks.get(mid).start();
-      if (s == pc) return blocks.get(mid);
-      if (s < pc) lo = mid + 1; else hi = mid - 1;
+    if (pc < 0 || pc > codeLength || blockIndexAt[pc] == 0) {
+      return null;
     }
-    return null;
+    return blocks.get(blockIndexAt[pc] - 1);
   }
 
   /** Whether {@code pc} is a valid jump destination (a JUMPDEST opcode, not PUSH data). */

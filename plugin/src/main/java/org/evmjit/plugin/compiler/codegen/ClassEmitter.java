@@ -4,7 +4,6 @@ import static org.objectweb.asm.Opcodes.*;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.evmjit.evm.fork.Fork;
@@ -135,7 +134,8 @@ public final class ClassEmitter {
 
   private List<List<Block>> partition() {
     SizeCounter counter = new SizeCounter();
-    BlockEmitter sizing = new BlockEmitter(counter, new SizingTargets(analysis, carries), registerValues, code, fork);
+    SizingTargets sizingTargets = new SizingTargets(analysis, carries);
+    BlockEmitter sizing = new BlockEmitter(counter, sizingTargets, registerValues, code, fork);
     List<List<Block>> chunks = new ArrayList<>();
     List<Block> current = new ArrayList<>();
     int size = CHUNK_OVERHEAD;
@@ -143,7 +143,7 @@ public final class ClassEmitter {
       counter.reset();
       sizing.emit(b);
       if (carries[b.index()] > 0) {
-        sizing.loadingEntry(carries[b.index()], new Label()); // and its switch entry below
+        sizing.loadingEntry(carries[b.index()], sizingTargets.anywhere); // and its switch entry below
       }
       int blockSize = counter.size() + 8; // its switch entry
       if (blockSize + CHUNK_OVERHEAD > chunkBudget) {
@@ -165,18 +165,28 @@ public final class ClassEmitter {
    * Targets for sizing: every jump leaves the method, after moving what the target carries if it
    * were in the same one (the larger form, see {@code ControlFlowEmitter#leaveTo}).
    */
-  private record SizingTargets(BlockAnalysis analysis, int[] carries) implements BlockEmitter.Targets {
+  private static final class SizingTargets implements BlockEmitter.Targets {
+    private final BlockAnalysis analysis;
+    private final int[] carries;
+    /** Every target: a size counter never places or reads a label. */
+    private final Label anywhere = new Label();
+
+    SizingTargets(BlockAnalysis analysis, int[] carries) {
+      this.analysis = analysis;
+      this.carries = carries;
+    }
+
     @Override public Label local(int pc) { return null; }
     @Override public int carry(int pc) {
       Block b = analysis.blockAt(pc);
       return b == null ? 0 : carries[b.index()];
     }
-    @Override public Label loading(int pc) { return new Label(); }
+    @Override public Label loading(int pc) { return anywhere; }
     @Override public boolean sizing() { return true; }
-    @Override public Label dispatch() { return new Label(); }
-    @Override public Label exit() { return new Label(); }
-    @Override public Label halt(HaltReason reason) { return new Label(); }
-    @Override public Label returnNegated() { return new Label(); }
+    @Override public Label dispatch() { return anywhere; }
+    @Override public Label exit() { return anywhere; }
+    @Override public Label halt(HaltReason reason) { return anywhere; }
+    @Override public Label returnNegated() { return anywhere; }
     @Override public boolean isJumpDest(long pc) { return analysis.isJumpDest(pc); }
   }
 
@@ -265,11 +275,7 @@ public final class ClassEmitter {
   private void chunk(String name, List<Block> blocks) {
     MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, CHUNK_DESC, null, null);
     mv.visitCode();
-    Map<Integer, Label> labels = new HashMap<>();
-    for (Block b : blocks) {
-      labels.put(b.start(), new Label());
-    }
-    ChunkTargets targets = new ChunkTargets(labels, analysis, this::carry);
+    ChunkTargets targets = new ChunkTargets(blocks, analysis, carries);
     BlockEmitter emitter = new BlockEmitter(mv, targets, registerValues, code, fork);
     Label start = new Label();
     mv.visitLabel(start);
@@ -300,7 +306,7 @@ public final class ClassEmitter {
     Label[] keyLabels = new Label[entries.size()];
     for (int i = 0; i < keys.length; i++) {
       keys[i] = entries.get(i).start();
-      keyLabels[i] = carry(keys[i]) > 0 ? targets.loading(keys[i]) : labels.get(keys[i]);
+      keyLabels[i] = carry(keys[i]) > 0 ? targets.loading(keys[i]) : targets.local(keys[i]);
     }
     mv.visitVarInsn(ILOAD, BlockEmitter.L_PC);
     mv.visitLookupSwitchInsn(targets.exit, keys, keyLabels);
@@ -309,7 +315,7 @@ public final class ClassEmitter {
     for (int i = 0; i < blocks.size(); i++) {
       Block b = blocks.get(i);
       if (!links[i].carriedIn()) {
-        mv.visitLabel(labels.get(b.start()));
+        mv.visitLabel(targets.local(b.start()));
         emitter.frame(carry(b.start()));
       }
       emitter.emit(b, links[i]);
@@ -317,11 +323,11 @@ public final class ClassEmitter {
 
     // Entries of carrying blocks from the array (the switch, predecessors that cannot move).
     for (Block b : blocks) {
-      Label loading = targets.loadings.get(b.start());
+      Label loading = targets.loadings[b.index() - targets.first];
       if (loading != null) {
         mv.visitLabel(loading);
         emitter.frame(0);
-        emitter.loadingEntry(carry(b.start()), labels.get(b.start()));
+        emitter.loadingEntry(carry(b.start()), targets.local(b.start()));
       }
     }
 
@@ -430,28 +436,57 @@ public final class ClassEmitter {
         && blocks.get(i).next() == blocks.get(i + 1).start();
   }
 
+  /**
+   * The labels of one chunk's blocks, by block index relative to its first block (a block of
+   * another chunk has none), found through {@link BlockAnalysis#blockAt}.
+   */
   private static final class ChunkTargets implements BlockEmitter.Targets {
-    final Map<Integer, Label> labels;
     final BlockAnalysis analysis;
+    final int first;
+    final Label[] labels;
+    final Label[] loadings;
+    final int[] carries;
     final Label dispatch = new Label();
     final Label exit = new Label();
     final Label returnNegated = new Label();
     boolean returnNegatedUsed;
     final EnumMap<HaltReason, Label> halts = new EnumMap<>(HaltReason.class);
-    final Map<Integer, Label> loadings = new HashMap<>();
-    final java.util.function.IntUnaryOperator carries;
 
-    ChunkTargets(Map<Integer, Label> labels, BlockAnalysis analysis, java.util.function.IntUnaryOperator carries) {
-      this.labels = labels;
+    ChunkTargets(List<Block> blocks, BlockAnalysis analysis, int[] carries) {
       this.analysis = analysis;
+      this.first = blocks.get(0).index();
+      this.labels = new Label[blocks.size()];
+      this.loadings = new Label[blocks.size()];
       this.carries = carries;
+      for (int i = 0; i < labels.length; i++) {
+        labels[i] = new Label();
+      }
     }
 
-    @Override public int carry(int pc) { return labels.containsKey(pc) ? carries.applyAsInt(pc) : 0; }
-    @Override public Label loading(int pc) { return loadings.computeIfAbsent(pc, p -> new Label()); }
+    /** The position in this chunk of the block starting at {@code pc}, or -1. */
+    private int slot(int pc) {
+      Block b = analysis.blockAt(pc);
+      int i = b == null ? -1 : b.index() - first;
+      return i >= 0 && i < labels.length ? i : -1;
+    }
+
+    @Override public int carry(int pc) {
+      int i = slot(pc);
+      return i < 0 ? 0 : carries[first + i];
+    }
+    @Override public Label loading(int pc) {
+      int i = slot(pc);
+      if (loadings[i] == null) {
+        loadings[i] = new Label();
+      }
+      return loadings[i];
+    }
     @Override public boolean sizing() { return false; }
 
-    @Override public Label local(int pc) { return labels.get(pc); }
+    @Override public Label local(int pc) {
+      int i = slot(pc);
+      return i < 0 ? null : labels[i];
+    }
     @Override public Label dispatch() { return dispatch; }
     @Override public Label exit() { return exit; }
     @Override public Label halt(HaltReason reason) { return halts.computeIfAbsent(reason, r -> new Label()); }
