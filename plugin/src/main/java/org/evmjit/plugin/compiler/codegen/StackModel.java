@@ -140,6 +140,9 @@ final class StackModel {
    * {@code top} is not moved. The model is to be discarded afterwards.
    */
   void prepareCarry(int move, int keep) {
+    if (move == 0 && lowestVirtual == Integer.MAX_VALUE) {
+      return; // nothing to move, nothing to write
+    }
     boolean[] moved = new boolean[4 * 32];
     for (int d = 0; d < 32; d++) {
       if ((move & (1 << d)) == 0) {
