@@ -78,7 +78,7 @@ class JvmLimitsTest {
     byte[] code = repeat("5b", 24 * 1024);
     CompileResult.Compiled c = compileWithinLimits(code);
     assertEquals(24 * 1024 + 1, c.blocks());
-    // a dynamic jump to the last JUMPDEST, through the split dispatcher
+    // a dynamic jump to the last JUMPDEST, through the dispatcher and a run's shared entry
     Bytecode b = new Bytecode().push(24 * 1024 + 3).op(JUMP).raw(java.util.HexFormat.of().formatHex(code));
     Differential.agree(b, 5_000_000);
   }

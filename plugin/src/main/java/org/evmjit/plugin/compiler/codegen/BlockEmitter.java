@@ -5,7 +5,12 @@ import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ARRAYLENGTH;
 import static org.objectweb.asm.Opcodes.I2L;
 import static org.objectweb.asm.Opcodes.LADD;
+import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.LLOAD;
+import static org.objectweb.asm.Opcodes.LMUL;
+import static org.objectweb.asm.Opcodes.LSUB;
 
 import org.evmjit.evm.frame.Frame;
 import org.evmjit.evm.frame.HaltReason;
@@ -79,6 +84,38 @@ final class BlockEmitter {
   /** The entry of a block carrying the depths in {@code carried} that loads them from the array, then goes to {@code inner}. */
   void loadingEntry(int carried, Label inner) {
     control.loadingEntry(carried, inner);
+  }
+
+  /**
+   * The shared entry of a run of lone JUMPDESTs ending at {@code end} (see {@link JumpDestRuns}),
+   * entered with the pc of one of them in local {@code pc} and everything in the array: charges
+   * {@code gasEach} per JUMPDEST from that pc to {@code end}, halting out of gas, then goes to
+   * {@code next} (the entry of the block at {@code end}) or, when null, exits to {@code end}.
+   */
+  void jumpDestRun(long gasEach, int end, Label next) {
+    mv.visitVarInsn(LLOAD, L_GAS);
+    stack.pushLong(end);
+    mv.visitVarInsn(ILOAD, L_PC);
+    mv.visitInsn(I2L);
+    mv.visitInsn(LSUB);
+    if (gasEach != 1) {
+      stack.pushLong(gasEach);
+      mv.visitInsn(LMUL);
+    }
+    mv.visitInsn(LSUB);
+    control.storeGasAndCheck();
+    if (next == null) {
+      enterAt(end, targets.exit());
+    } else {
+      mv.visitJumpInsn(GOTO, next);
+    }
+  }
+
+  /** Sets local {@code pc} to {@code pc} and goes to {@code target}. */
+  void enterAt(int pc, Label target) {
+    stack.pushInt(pc);
+    mv.visitVarInsn(ISTORE, L_PC);
+    mv.visitJumpInsn(GOTO, target);
   }
 
   /** Flush everything once this many long limbs are in locals, to bound a method's locals. */

@@ -31,7 +31,9 @@ import org.objectweb.asm.Type;
  * blocks of the same chunk (moving the words the target carries in locals, see
  * {@link CarryAnalysis}; the switch enters such a block through a stub that loads them from the
  * array), and returns the next pc (&ge; 0) when control leaves for another
- * chunk, or {@code -DONE} / {@code -SUSPEND}. {@code run} loops over a dispatcher that finds the
+ * chunk, or {@code -DONE} / {@code -SUSPEND}. A run of lone JUMPDESTs has no code of its own,
+ * only switch keys leading to one shared entry that charges their gas ({@link JumpDestRuns}).
+ * {@code run} loops over a dispatcher that finds the
  * chunk owning a pc by a binary tree of comparisons with the chunks' first pcs; with more than
  * {@link #DISPATCH_FANOUT} chunks it is split into sub-dispatchers, so every method stays small.
  *
@@ -73,6 +75,8 @@ public final class ClassEmitter {
   private final int chunkBudget;
   /** Per block (by index): the depths it takes in carry locals at its label ({@link CarryAnalysis}). */
   private final int[] carries;
+  /** Lone JUMPDESTs, which get no code of their own ({@link JumpDestRuns}). */
+  private final JumpDestRuns runs;
   private ClassWriter cw;
   private int dispatchers;
 
@@ -95,6 +99,7 @@ public final class ClassEmitter {
     this.carries = registerValues
         ? CarryAnalysis.carries(analysis, code, MAX_CARRIED_DEPTH)
         : new int[analysis.blocks().size()];
+    this.runs = new JumpDestRuns(analysis);
   }
 
   /**
@@ -139,13 +144,28 @@ public final class ClassEmitter {
     List<List<Block>> chunks = new ArrayList<>();
     List<Block> current = new ArrayList<>();
     int size = CHUNK_OVERHEAD;
+    // a run's shared entry (in its larger, exiting form) and a member's stub
+    counter.reset();
+    sizing.jumpDestRun(2, 0, null);
+    int runEntrySize = counter.size();
+    counter.reset();
+    sizing.enterAt(0, sizingTargets.anywhere);
+    int memberStubSize = counter.size();
+    Block previous = null;
     for (Block b : analysis.blocks()) {
+      boolean member = runs.member(b);
+      boolean continuesRun = member && previous != null && runs.member(previous);
       counter.reset();
-      sizing.emit(b);
-      if (carries[b.index()] > 0) {
-        sizing.loadingEntry(carries[b.index()], sizingTargets.anywhere); // and its switch entry below
+      if (!member) {
+        sizing.emit(b);
+        if (carries[b.index()] > 0) {
+          sizing.loadingEntry(carries[b.index()], sizingTargets.anywhere); // and its switch entry below
+        }
       }
       int blockSize = counter.size() + 8; // its switch entry
+      if (member && !continuesRun) {
+        blockSize += runEntrySize + memberStubSize;
+      }
       if (blockSize + CHUNK_OVERHEAD > chunkBudget) {
         throw new BlockTooLargeException(b.start(), blockSize);
       }
@@ -153,9 +173,13 @@ public final class ClassEmitter {
         chunks.add(current);
         current = new ArrayList<>();
         size = CHUNK_OVERHEAD;
+        if (continuesRun) {
+          blockSize += runEntrySize; // the run goes on in a new chunk, with an entry of its own
+        }
       }
       current.add(b);
       size += blockSize;
+      previous = b;
     }
     chunks.add(current);
     return chunks;
@@ -275,7 +299,7 @@ public final class ClassEmitter {
   private void chunk(String name, List<Block> blocks) {
     MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, CHUNK_DESC, null, null);
     mv.visitCode();
-    ChunkTargets targets = new ChunkTargets(blocks, analysis, carries);
+    ChunkTargets targets = new ChunkTargets(blocks, analysis, carries, runs);
     BlockEmitter emitter = new BlockEmitter(mv, targets, registerValues, code, fork);
     Label start = new Label();
     mv.visitLabel(start);
@@ -306,7 +330,7 @@ public final class ClassEmitter {
     Label[] keyLabels = new Label[entries.size()];
     for (int i = 0; i < keys.length; i++) {
       keys[i] = entries.get(i).start();
-      keyLabels[i] = carry(keys[i]) > 0 ? targets.loading(keys[i]) : targets.local(keys[i]);
+      keyLabels[i] = targets.switchEntry(keys[i]);
     }
     mv.visitVarInsn(ILOAD, BlockEmitter.L_PC);
     mv.visitLookupSwitchInsn(targets.exit, keys, keyLabels);
@@ -314,11 +338,30 @@ public final class ClassEmitter {
     BlockEmitter.Link[] links = links(blocks);
     for (int i = 0; i < blocks.size(); i++) {
       Block b = blocks.get(i);
+      if (runs.member(b)) {
+        continue;
+      }
       if (!links[i].carriedIn()) {
         mv.visitLabel(targets.local(b.start()));
         emitter.frame(carry(b.start()));
       }
       emitter.emit(b, links[i]);
+    }
+
+    // Shared entries of runs of lone JUMPDESTs, and the stubs of members entered from the previous block.
+    for (int i = 0; i < blocks.size(); i++) {
+      Block b = blocks.get(i);
+      if (runs.startsRun(blocks, i)) {
+        int end = runs.runEnd(blocks, i);
+        mv.visitLabel(targets.runEntries[i]);
+        emitter.frame(0);
+        emitter.jumpDestRun(b.staticGas(), end, targets.local(end) == null ? null : targets.switchEntry(end));
+      }
+      if (runs.enteredFromPrevious(blocks, i)) {
+        mv.visitLabel(targets.labels[i]);
+        emitter.frame(0);
+        emitter.enterAt(b.start(), targets.runEntries[i]);
+      }
     }
 
     // Entries of carrying blocks from the array (the switch, predecessors that cannot move).
@@ -430,21 +473,29 @@ public final class ClassEmitter {
     return links;
   }
 
-  /** Whether block i of the chunk falls through into block i+1 of the same chunk. */
-  private static boolean chained(List<Block> blocks, int i) {
+  /**
+   * Whether block i of the chunk falls through into block i+1 of the same chunk, neither of
+   * them a lone JUMPDEST without code ({@link JumpDestRuns}).
+   */
+  private boolean chained(List<Block> blocks, int i) {
     return i + 1 < blocks.size() && blocks.get(i).end() == Block.End.FALL_THROUGH
-        && blocks.get(i).next() == blocks.get(i + 1).start();
+        && blocks.get(i).next() == blocks.get(i + 1).start()
+        && !runs.member(blocks.get(i)) && !runs.member(blocks.get(i + 1));
   }
 
   /**
    * The labels of one chunk's blocks, by block index relative to its first block (a block of
-   * another chunk has none), found through {@link BlockAnalysis#blockAt}.
+   * another chunk has none), found through {@link BlockAnalysis#blockAt}. A lone JUMPDEST
+   * ({@link JumpDestRuns}) has the shared entry of its run, and a label only when the previous
+   * block reaches it directly (its stub); known jumps to the others leave through the exit.
    */
   private static final class ChunkTargets implements BlockEmitter.Targets {
     final BlockAnalysis analysis;
     final int first;
     final Label[] labels;
     final Label[] loadings;
+    /** Per lone JUMPDEST: its run's shared entry; null for other blocks. */
+    final Label[] runEntries;
     final int[] carries;
     final Label dispatch = new Label();
     final Label exit = new Label();
@@ -452,15 +503,30 @@ public final class ClassEmitter {
     boolean returnNegatedUsed;
     final EnumMap<HaltReason, Label> halts = new EnumMap<>(HaltReason.class);
 
-    ChunkTargets(List<Block> blocks, BlockAnalysis analysis, int[] carries) {
+    ChunkTargets(List<Block> blocks, BlockAnalysis analysis, int[] carries, JumpDestRuns runs) {
       this.analysis = analysis;
       this.first = blocks.get(0).index();
       this.labels = new Label[blocks.size()];
       this.loadings = new Label[blocks.size()];
+      this.runEntries = new Label[blocks.size()];
       this.carries = carries;
       for (int i = 0; i < labels.length; i++) {
-        labels[i] = new Label();
+        if (!runs.member(blocks.get(i))) {
+          labels[i] = new Label();
+        } else {
+          runEntries[i] = runs.startsRun(blocks, i) ? new Label() : runEntries[i - 1];
+          labels[i] = runs.enteredFromPrevious(blocks, i) ? new Label() : null;
+        }
       }
+    }
+
+    /** Where the pc switch enters the block at {@code pc} of this chunk, with every word in the array. */
+    Label switchEntry(int pc) {
+      int i = slot(pc);
+      if (runEntries[i] != null) {
+        return runEntries[i];
+      }
+      return carries[first + i] > 0 ? loading(pc) : labels[i];
     }
 
     /** The position in this chunk of the block starting at {@code pc}, or -1. */
@@ -472,7 +538,7 @@ public final class ClassEmitter {
 
     @Override public int carry(int pc) {
       int i = slot(pc);
-      return i < 0 ? 0 : carries[first + i];
+      return i < 0 || runEntries[i] != null ? 0 : carries[first + i];
     }
     @Override public Label loading(int pc) {
       int i = slot(pc);
