@@ -10,16 +10,15 @@ import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.testing.Bytecode;
 import org.evmjit.evm.tx.ExecutionStatus;
 import org.evmjit.evm.tx.TransactionResult;
-import org.evmjit.plugin.compiler.codegen.ClassEmitter;
 import org.evmjit.plugin.compiler.testing.Differential;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs of lone JUMPDESTs, which share one entry per chunk instead of code per JUMPDEST
- * ({@code codegen.JumpDestRuns}): entered dynamically at every kind of position, by falling
- * through, by a JUMPI's not-taken path and by a constant jump into their middle, ending at a
- * block that carries words, at the end of the code and in another chunk, with the gas running
- * out inside the run. Each program runs on the interpreter and both JIT modes, which must agree.
+ * Runs of lone JUMPDESTs, which share one entry per chunk instead of code and a switch key per
+ * JUMPDEST ({@code codegen.JumpDestRuns}): entered dynamically at every kind of position, by
+ * falling through, by a JUMPI's not-taken path and by a constant jump into their middle, ending
+ * at a block that carries words, at the end of the code and in the next chunk, with the gas
+ * running out inside the run. Each program runs on the interpreter and both JIT modes, which must agree.
  */
 class JumpDestRunTest {
   private static byte[] word(long v) {
@@ -43,8 +42,8 @@ class JumpDestRunTest {
   }
 
   @Test
-  void dynamicJumpsIntoALongRunSpanningChunks() {
-    int n = 2000; // about 8 bytes of switch key each: more than one chunk
+  void dynamicJumpsIntoALongRun() {
+    int n = 2000;
     Bytecode c = dynamicEntry(n);
     for (long target : new long[] {4, 5, 700, 1500, 4 + n - 1, 4 + n, 3, 4 + n + 1}) {
       TransactionResult r = Differential.agree(Fork.CANCUN, c, h -> h.input(word(target)));
@@ -106,13 +105,35 @@ class JumpDestRunTest {
   }
 
   @Test
+  void runsWhoseEndBlockIsInTheNextChunk() {
+    // segments of [a run of 4 lone JUMPDESTs][JUMPDEST and a long block], of varying lengths, so
+    // that chunk boundaries fall between some run and the block at its end
+    Bytecode c = code().push(0).op(CALLDATALOAD, JUMP);
+    int[] runStarts = new int[60];
+    for (int s = 0; s < runStarts.length; s++) {
+      runStarts[s] = c.size();
+      jumpdests(c, 5);
+      for (int k = 0; k < 10 + s % 7; k++) {
+        c.push(0x1234567 + s).op(CALLVALUE, ADD, POP);
+      }
+    }
+    c.push(3).returnTop();
+    EvmCompiler compiler = new EvmCompiler(new EvmCompiler.Options(true, UncompilablePolicy.FAIL));
+    assertTrue(assertInstanceOf(CompileResult.Compiled.class, compiler.compile(c.bytes(), Fork.CANCUN)).methods() > 3,
+        "spans several chunks");
+    for (int s = 0; s < runStarts.length; s += 3) {
+      long target = runStarts[s] + s % 5;
+      TransactionResult r = Differential.agree(Fork.CANCUN, c, h -> h.input(word(target)));
+      assertEquals(ExecutionStatus.SUCCESS, r.status());
+    }
+  }
+
+  @Test
   void aLoneJumpdestHasNoCodeOfItsOwn() {
     EvmCompiler compiler = new EvmCompiler(new EvmCompiler.Options(true, UncompilablePolicy.FAIL));
     int small = classSize(compiler, dynamicEntry(1000));
-    int large = classSize(compiler, dynamicEntry(3000));
-    // a lookupswitch key (8 bytes) each, and a shared entry per chunk
-    assertTrue(large - small < 9 * 2000, "bytes per lone JUMPDEST: " + (large - small) / 2000.0);
-    assertTrue(dynamicEntry(3000).size() * 8 > 2 * ClassEmitter.CHUNK_BUDGET, "spans chunks");
+    int large = classSize(compiler, dynamicEntry(20000));
+    assertTrue(large - small < 19000, "bytes per lone JUMPDEST: " + (large - small) / 19000.0);
   }
 
   private static int classSize(EvmCompiler compiler, Bytecode c) {

@@ -6,6 +6,7 @@ import static org.objectweb.asm.Opcodes.ARRAYLENGTH;
 import static org.objectweb.asm.Opcodes.I2L;
 import static org.objectweb.asm.Opcodes.LADD;
 import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.IF_ICMPLT;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.LLOAD;
@@ -109,6 +110,20 @@ final class BlockEmitter {
     } else {
       mv.visitJumpInsn(GOTO, next);
     }
+  }
+
+  /**
+   * One range check of the pcs a chunk's switch did not find, for the runs in ascending order:
+   * below {@code start} (and above every earlier run) the pc is not in this chunk, so exit; below
+   * {@code end} it is a member of the run, so go to its shared entry {@code runEntry}.
+   */
+  void inRun(int start, int end, Label runEntry) {
+    mv.visitVarInsn(ILOAD, L_PC);
+    stack.pushInt(start);
+    mv.visitJumpInsn(IF_ICMPLT, targets.exit());
+    mv.visitVarInsn(ILOAD, L_PC);
+    stack.pushInt(end);
+    mv.visitJumpInsn(IF_ICMPLT, runEntry);
   }
 
   /** Sets local {@code pc} to {@code pc} and goes to {@code target}. */

@@ -31,8 +31,9 @@ import org.objectweb.asm.Type;
  * blocks of the same chunk (moving the words the target carries in locals, see
  * {@link CarryAnalysis}; the switch enters such a block through a stub that loads them from the
  * array), and returns the next pc (&ge; 0) when control leaves for another
- * chunk, or {@code -DONE} / {@code -SUSPEND}. A run of lone JUMPDESTs has no code of its own,
- * only switch keys leading to one shared entry that charges their gas ({@link JumpDestRuns}).
+ * chunk, or {@code -DONE} / {@code -SUSPEND}. A run of lone JUMPDESTs has no code or switch keys
+ * of its own: a pc the switch does not find is checked against the chunk's runs, and one shared
+ * entry per run charges their gas ({@link JumpDestRuns}).
  * {@code run} loops over a dispatcher that finds the
  * chunk owning a pc by a binary tree of comparisons with the chunks' first pcs; with more than
  * {@link #DISPATCH_FANOUT} chunks it is split into sub-dispatchers, so every method stays small.
@@ -144,13 +145,12 @@ public final class ClassEmitter {
     List<List<Block>> chunks = new ArrayList<>();
     List<Block> current = new ArrayList<>();
     int size = CHUNK_OVERHEAD;
-    // a run's shared entry (in its larger, exiting form) and a member's stub
+    // a run's range check, its shared entry (in the larger, exiting form) and a member's stub
     counter.reset();
+    sizing.inRun(0, 0, sizingTargets.anywhere);
     sizing.jumpDestRun(2, 0, null);
-    int runEntrySize = counter.size();
-    counter.reset();
     sizing.enterAt(0, sizingTargets.anywhere);
-    int memberStubSize = counter.size();
+    int runSize = counter.size();
     Block previous = null;
     for (Block b : analysis.blocks()) {
       boolean member = runs.member(b);
@@ -162,10 +162,7 @@ public final class ClassEmitter {
           sizing.loadingEntry(carries[b.index()], sizingTargets.anywhere); // and its switch entry below
         }
       }
-      int blockSize = counter.size() + 8; // its switch entry
-      if (member && !continuesRun) {
-        blockSize += runEntrySize + memberStubSize;
-      }
+      int blockSize = member ? (continuesRun ? 0 : runSize) : counter.size() + 8; // + its switch key
       if (blockSize + CHUNK_OVERHEAD > chunkBudget) {
         throw new BlockTooLargeException(b.start(), blockSize);
       }
@@ -173,9 +170,6 @@ public final class ClassEmitter {
         chunks.add(current);
         current = new ArrayList<>();
         size = CHUNK_OVERHEAD;
-        if (continuesRun) {
-          blockSize += runEntrySize; // the run goes on in a new chunk, with an entry of its own
-        }
       }
       current.add(b);
       size += blockSize;
@@ -321,8 +315,10 @@ public final class ClassEmitter {
     mv.visitLabel(targets.dispatch);
     emitter.frame(0);
     List<Block> entries = new ArrayList<>();
+    boolean hasRuns = false;
     for (int i = 0; i < blocks.size(); i++) {
-      if (i == 0 || blocks.get(i).entry()) {
+      hasRuns |= runs.member(blocks.get(i));
+      if ((i == 0 || blocks.get(i).entry()) && !runs.member(blocks.get(i))) {
         entries.add(blocks.get(i));
       }
     }
@@ -333,7 +329,9 @@ public final class ClassEmitter {
       keyLabels[i] = targets.switchEntry(keys[i]);
     }
     mv.visitVarInsn(ILOAD, BlockEmitter.L_PC);
-    mv.visitLookupSwitchInsn(targets.exit, keys, keyLabels);
+    // a pc it does not find may be in a run of lone JUMPDESTs (see JumpDestRuns)
+    Label notFound = hasRuns ? new Label() : targets.exit;
+    mv.visitLookupSwitchInsn(notFound, keys, keyLabels);
 
     BlockEmitter.Link[] links = links(blocks);
     for (int i = 0; i < blocks.size(); i++) {
@@ -348,7 +346,18 @@ public final class ClassEmitter {
       emitter.emit(b, links[i]);
     }
 
-    // Shared entries of runs of lone JUMPDESTs, and the stubs of members entered from the previous block.
+    // Runs of lone JUMPDESTs: the range checks of the pcs the switch did not find, each run's
+    // shared entry, and the stubs of members entered from the previous block.
+    if (hasRuns) {
+      mv.visitLabel(notFound);
+      emitter.frame(0);
+      for (int i = 0; i < blocks.size(); i++) {
+        if (runs.startsRun(blocks, i)) {
+          emitter.inRun(blocks.get(i).start(), runs.runEnd(blocks, i), targets.runEntries[i]);
+        }
+      }
+      mv.visitJumpInsn(GOTO, targets.exit);
+    }
     for (int i = 0; i < blocks.size(); i++) {
       Block b = blocks.get(i);
       if (runs.startsRun(blocks, i)) {

@@ -7,17 +7,20 @@ import org.evmjit.plugin.compiler.analysis.Block;
 import org.evmjit.plugin.compiler.analysis.BlockAnalysis;
 
 /**
- * Runs of lone JUMPDESTs, which get no code of their own. A <i>member</i> is a block that is a
- * single JUMPDEST and falls through into the next byte (so the block after it starts at its pc
- * plus one). Consecutive members of one chunk form a <i>run</i>; its <i>end</i> is the pc after
- * its last member. Instead of a label, entry checks and a jump per member, a chunk has one shared
- * entry per run (the target of every member's switch key): it charges the static gas of the
- * JUMPDESTs from the entered pc to the end, {@code g * (end - pc)}, halts when the gas left is
- * negative, and continues at the block starting at the end (in the chunk, or through the exit).
- * A member that its previous block in the chunk falls into (or reaches as a JUMPI's not-taken
- * path) gets a three-instruction stub that sets {@code pc} and goes to the shared entry; any
+ * Runs of lone JUMPDESTs, which get no code and no switch keys of their own. A <i>member</i> is
+ * a block that is a single JUMPDEST and falls through into the next byte (so the block after it
+ * starts at its pc plus one). Consecutive members of one chunk form a <i>run</i>; its <i>end</i>
+ * is the pc after its last member, so the run's members are exactly the pcs from its first
+ * member's to its end. A pc that the chunk's switch does not find is checked against the chunk's
+ * runs (in ascending order: below a run's start it is in none of them, so the chunk exits as
+ * before; below its end it is a member), and goes to the run's one shared entry: it charges the
+ * static gas of the JUMPDESTs from the entered pc to the end, {@code g * (end - pc)}, halts when
+ * the gas left is negative, and continues at the block starting at the end (in the chunk, or
+ * through the exit). A member that its previous block in the chunk falls into (or reaches as a
+ * JUMPI's not-taken path) gets a stub that sets {@code pc} and goes to the shared entry; any
  * other known jump to a member leaves through the exit, as a jump to another chunk does, and
- * comes back through the switch.
+ * comes back through the switch. A member costs nothing in a chunk's size, so a run is never
+ * split; only its start is sized (range check, shared entry, stub).
  *
  * <p><b>Assumes</b> {@link BlockAnalysis}'s blocks: a member has static gas {@code g} (the
  * fork's JUMPDEST gas, the same for every member), needs no stack words and grows the stack by
