@@ -41,6 +41,18 @@ class JitOpsTest {
     };
   }
 
+  /** The C1-inlinable carryOut and borrowOut against carry and borrow, for every top-bit case and carry-in. */
+  @Test
+  void carryAndBorrowOutMatchTheirPlainForms() {
+    for (int i = 0; i < 20_000; i++) {
+      long x = limb() ^ ((i & 1L) << 63);
+      long y = limb() ^ ((i & 2L) << 62);
+      long in = (i >> 2) & 1;
+      assertEquals(JitOps.carry(x, y, x + y + in), JitOps.carryOut(x + y + in, x, y));
+      assertEquals(JitOps.borrow(x, y, x - y - in), JitOps.borrowOut(x - y - in, x, y));
+    }
+  }
+
   @Test
   void comparisonsMatchUint256() {
     for (int i = 0; i < 20_000; i++) {

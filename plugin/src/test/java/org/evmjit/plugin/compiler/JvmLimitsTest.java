@@ -12,6 +12,7 @@ import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.testing.Bytecode;
 import org.evmjit.plugin.compiler.codegen.ClassEmitter;
 import org.evmjit.plugin.compiler.codegen.ClassFileSizes;
+import org.evmjit.plugin.compiler.runtime.JitOps;
 import org.evmjit.plugin.compiler.testing.Differential;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,37 @@ class JvmLimitsTest {
       CompiledEngine.load(last); // the JVM verifies and defines it
     }
     return last;
+  }
+
+  /**
+   * The helpers generated code calls per limb stay within C1's inlining limits, so C1-compiled
+   * chunks (how run-once code runs for long) do not call them.
+   */
+  @Test
+  void perLimbHelpersAreInlinableByC1() throws java.io.IOException {
+    byte[] bytes;
+    try (var in = JitOps.class.getResourceAsStream("JitOps.class")) {
+      bytes = in.readAllBytes();
+    }
+    Map<String, Integer> sizes = ClassFileSizes.codeLengths(bytes);
+    Map<String, Integer> stackUse = new java.util.HashMap<>();
+    new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+      @Override
+      public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+        // argument slots, counting a receiver: the helpers are static
+        int params = (org.objectweb.asm.Type.getArgumentsAndReturnSizes(desc) >> 2) - 1;
+        return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+          @Override
+          public void visitMaxs(int maxStack, int maxLocals) {
+            stackUse.put(name + desc, maxStack + maxLocals - params);
+          }
+        };
+      }
+    }, 0);
+    for (String helper : new String[] {"carryOut(JJJ)J", "borrowOut(JJJ)J"}) {
+      assertTrue(stackUse.get(helper) <= JvmLimits.C1_INLINE_STACK_LIMIT, helper + " stack " + stackUse.get(helper));
+      assertTrue(sizes.get(helper) <= JvmLimits.C1_MAX_INLINE_SIZE, helper + " size " + sizes.get(helper));
+    }
   }
 
   private static byte[] repeat(String hexUnit, int maxBytes) {

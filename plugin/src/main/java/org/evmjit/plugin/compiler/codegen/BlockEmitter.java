@@ -257,6 +257,7 @@ final class BlockEmitter {
     gasRest = link.gasRest();
     int n = b.size();
     if (n == 0) { // the end of the code: STOP
+      control.checkDeferredGas();
       control.stop();
       return;
     }
@@ -272,8 +273,9 @@ final class BlockEmitter {
     }
     if (b.end() == Block.End.FALL_THROUGH) {
       if (link.carryOut()) {
-        return; // the next block's code follows directly, with this model
+        return; // the next block's code follows directly, with this model (and deferred check)
       }
+      control.checkDeferredGas();
       control.leaveTo(Math.min(b.next(), codeLength), link.nextBody());
     }
   }
@@ -283,6 +285,9 @@ final class BlockEmitter {
   private void instruction(Block b, int i) {
     int op = b.ops()[i];
     int pc = b.pcs()[i];
+    if (!defersGasCheck(op)) {
+      control.checkDeferredGas();
+    }
     if (!OpcodeTable.isDefined(op, fork)) {
       control.halt(HaltReason.INVALID_OPCODE); // checked before the stack and gas, as the interpreter does
       return;
@@ -430,6 +435,29 @@ final class BlockEmitter {
       // Rare environment reads (ORIGIN, GASPRICE, COINBASE ...) and copies: the interpreter's own dispatch.
       default -> calls.execute(op);
     }
+  }
+
+  /**
+   * Whether {@code op} may run before a deferred out-of-gas check of an earlier memory
+   * instruction (see {@code ControlFlowEmitter#storeGasDeferred}): it only computes on the stack
+   * or accesses memory, neither reads gas nor halts nor calls out, and is compiled inside the
+   * block (never through {@code Instructions}). Every other instruction, and the block's end,
+   * checks first.
+   */
+  private boolean defersGasCheck(int op) {
+    if (!OpcodeTable.isDefined(op, fork)) {
+      return false;
+    }
+    if (op >= PUSH0 && op <= SWAP16) { // PUSH0, PUSHn, DUPn, SWAPn
+      return true;
+    }
+    return switch (op) {
+      case POP, JUMPDEST, ADD, SUB, MUL, DIV, SDIV, MOD, SMOD, ADDMOD, MULMOD, SIGNEXTEND,
+          LT, GT, SLT, SGT, EQ, ISZERO, AND, OR, XOR, NOT, BYTE, SHL, SHR, SAR, CLZ,
+          PC, CODESIZE, MSIZE, CALLDATASIZE, CALLDATALOAD, ADDRESS, CALLER, CALLVALUE,
+          MLOAD, MSTORE, MSTORE8 -> true;
+      default -> false;
+    };
   }
 
   private void gas(long compensation) {

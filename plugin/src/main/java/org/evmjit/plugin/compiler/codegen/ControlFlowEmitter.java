@@ -38,6 +38,8 @@ final class ControlFlowEmitter {
   private final StackModel stack;
   private final BlockEmitter.Targets targets;
   private final int codeLength;
+  /** A memory helper's gas was stored without its out-of-gas check (see {@link #storeGasDeferred}). */
+  private boolean gasCheckDeferred;
 
   ControlFlowEmitter(MethodVisitor mv, StackModel stack, BlockEmitter.Targets targets, int codeLength) {
     this.mv = mv;
@@ -74,6 +76,30 @@ final class ControlFlowEmitter {
     mv.visitInsn(LCONST_0);
     mv.visitInsn(LCMP);
     mv.visitJumpInsn(IFLT, targets.halt(HaltReason.OUT_OF_GAS));
+  }
+
+  /**
+   * Stores the long on the JVM stack as gas, which may be negative (out of gas): the halt is
+   * deferred to the next {@link #checkDeferredGas}. Only for the memory helpers of
+   * {@code JitOps}: once gas is negative they neither expand memory nor read beyond it, and
+   * return a negative gas again, so the instructions up to the check (see
+   * {@code BlockEmitter#defersGasCheck}) change nothing but locals, the stack array and memory,
+   * all dropped by the out-of-gas halt.
+   */
+  void storeGasDeferred() {
+    mv.visitVarInsn(LSTORE, L_GAS);
+    gasCheckDeferred = true;
+  }
+
+  /** Halts out of gas when a deferred check is pending and gas is negative. */
+  void checkDeferredGas() {
+    if (gasCheckDeferred) {
+      gasCheckDeferred = false;
+      mv.visitVarInsn(LLOAD, L_GAS);
+      mv.visitInsn(LCONST_0);
+      mv.visitInsn(LCMP);
+      mv.visitJumpInsn(IFLT, targets.halt(HaltReason.OUT_OF_GAS));
+    }
   }
 
   /** Pops a jump target: a constant pc (-1 when invalid) or, for a dynamic one, -2 with the checked pc in local {@code pc}. */

@@ -34,7 +34,7 @@ final class MemoryEmitter {
       stack.loadAll(offset);
       stack.pushLong(32);
       Refs.J_EXPAND.emit(mv);
-      control.storeGasAndCheck();
+      control.storeGasDeferred();
       stack.push(Value.of(0, 0, 0, 0)); // never read: the POP that follows drops it
       return;
     }
@@ -42,7 +42,7 @@ final class MemoryEmitter {
     stack.index(stack.height(), 0);
     stack.loadAll(offset);
     Refs.J_MLOAD.emit(mv);
-    control.storeGasAndCheck();
+    control.storeGasDeferred();
     stack.pushArraySlot();
   }
 
@@ -59,6 +59,6 @@ final class MemoryEmitter {
       stack.loadAll(v);
       Refs.J_MSTORE.emit(mv);
     }
-    control.storeGasAndCheck();
+    control.storeGasDeferred();
   }
 }

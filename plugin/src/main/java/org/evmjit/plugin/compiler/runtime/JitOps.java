@@ -35,14 +35,29 @@ public final class JitOps {
   /**
    * {@link #carry} with the sum first: generated code computes a limb's sum on the operand stack,
    * keeps a copy and calls this with the operands pushed after it.
+   *
+   * <p>Written so that C1 inlines it into the generated methods (which run C1-compiled for a
+   * long time, often for good): C1 refuses a callee whose operand stack plus locals beyond its
+   * parameters exceed {@link org.evmjit.plugin.compiler.JvmLimits#C1_INLINE_STACK_LIMIT} slots, so
+   * at most two longs are on the stack at once and the parameters are reused as temporaries.
+   * The top bit: with carry-in c, sum = x ^ y ^ c and the carry out is the majority of x, y, c;
+   * where x = y that is x = (x ^ sum) ^ sum, where x != y it is c = ~sum = 1 ^ sum.
    */
   public static long carryOut(long sum, long x, long y) {
-    return carry(x, y, sum);
+    x ^= sum;
+    y ^= sum;
+    return ((x | y) ^ sum) >>> 63;
   }
 
-  /** {@link #borrow} with the difference first (as {@link #carryOut}). */
+  /**
+   * {@link #borrow} with the difference first (as {@link #carryOut}, and inlined by C1 for the
+   * same reason). The top bit: with borrow-in b, diff = x ^ y ^ b and the borrow out is b where
+   * x = y (= diff), y where x != y (= (y ^ diff) ^ diff).
+   */
   public static long borrowOut(long diff, long x, long y) {
-    return borrow(x, y, diff);
+    x ^= y;
+    y ^= diff;
+    return ((x & y) ^ diff) >>> 63;
   }
 
   /** 1 if x &lt; y as unsigned 256-bit values, else 0 ({@code Uint256.lt}). */
