@@ -12,6 +12,7 @@ import org.evmjit.evm.fork.GasSchedule;
 import org.evmjit.evm.frame.Code;
 import org.evmjit.evm.host.Host;
 import org.evmjit.evm.host.TxContext;
+import org.evmjit.evm.precompile.Precompiles;
 import org.evmjit.evm.tx.BlockEnv;
 import org.evmjit.evm.tx.Log;
 import org.evmjit.evm.word.Address;
@@ -162,8 +163,16 @@ public final class TransactionState implements Host {
     return a != null && !a.storage.isEmpty();
   }
 
+  /**
+   * Precompiles are warm from the transaction's start (EIP-2929) and stay warm, since no revert
+   * reaches back before the start; so they are answered as warm without being in the set, and the
+   * transaction does not add them one by one.
+   */
   @Override
   public boolean warmAccount(Address address) {
+    if (Precompiles.get(address, fork) != null) {
+      return false;
+    }
     if (warmAccounts.add(address)) {
       journal.add(() -> warmAccounts.remove(address));
       return true;
