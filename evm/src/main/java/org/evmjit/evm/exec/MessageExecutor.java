@@ -34,7 +34,8 @@ public final class MessageExecutor {
   private final Tracer tracer;
   private static final byte[] NONE = new byte[0];
 
-  private final ArrayDeque<long[]> stackPool = new ArrayDeque<>();
+  /** The running thread's stacks, taken when {@link #run} starts. */
+  private StackPool stacks;
 
   public MessageExecutor(TransactionState state, EngineSelector engines, Tracer tracer) {
     this.state = state;
@@ -46,6 +47,7 @@ public final class MessageExecutor {
 
   /** Runs {@code root} to completion; the returned frame holds its status, gas left and output. */
   public Frame run(Message root) {
+    stacks = StackPool.forCurrentThread();
     ArrayDeque<Frame> frames = new ArrayDeque<>();
     Frame first = start(root);
     if (first.status != null) {
@@ -195,7 +197,7 @@ public final class MessageExecutor {
   /** Deposits a created contract's code, and undoes the frame's changes if it failed. */
   private void finish(Frame f) {
     if (f.stack != null) {
-      stackPool.push(f.stack);
+      stacks.give(f.stack);
     }
     if (f.kind.isCreate() && f.status == ExecutionStatus.SUCCESS) {
       depositCode(f);
@@ -234,7 +236,6 @@ public final class MessageExecutor {
   }
 
   private long[] takeStack() {
-    long[] s = stackPool.poll();
-    return s != null ? s : new long[Frame.MAX_STACK * 4];
+    return stacks.take();
   }
 }

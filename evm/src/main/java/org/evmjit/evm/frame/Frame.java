@@ -1,5 +1,6 @@
 package org.evmjit.evm.frame;
 
+import org.evmjit.evm.crypto.KeccakMemo;
 import org.evmjit.evm.tx.ExecutionStatus;
 import org.evmjit.evm.word.Address;
 import org.evmjit.evm.word.Word;
@@ -47,6 +48,8 @@ public final class Frame {
   public Message pending;
   /** Journal position when the frame started, to undo it on revert or halt. */
   public int snapshot;
+  /** The frame's recent 64-byte KECCAK256 inputs and hashes; made at its first such hash. */
+  public KeccakMemo keccakMemo;
 
   public Frame(CallKind kind, Address address, Address caller, Address codeAddress, Word value,
       byte[] input, Code code, boolean isStatic, int depth, long gas, long[] stack) {

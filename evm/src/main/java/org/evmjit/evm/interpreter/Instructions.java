@@ -3,6 +3,7 @@ package org.evmjit.evm.interpreter;
 import static org.evmjit.evm.opcode.Opcodes.*;
 
 import org.evmjit.evm.crypto.Keccak;
+import org.evmjit.evm.crypto.KeccakMemo;
 import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.fork.GasSchedule;
 import org.evmjit.evm.frame.CallKind;
@@ -230,7 +231,14 @@ public final class Instructions {
     if (!expand(f, offset, length)) {
       return Frame.DONE;
     }
-    Keccak.hash(f.memory.array(), (int) offset, (int) length, f.stack, f.sp << 2);
+    if (length == KeccakMemo.INPUT_BYTES) {
+      if (f.keccakMemo == null) {
+        f.keccakMemo = new KeccakMemo();
+      }
+      f.keccakMemo.hash64(f.memory.array(), (int) offset, f.stack, f.sp << 2);
+    } else {
+      Keccak.hash(f.memory.array(), (int) offset, (int) length, f.stack, f.sp << 2);
+    }
     f.sp++;
     return CONTINUE;
   }

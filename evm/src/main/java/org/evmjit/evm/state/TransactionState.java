@@ -12,6 +12,7 @@ import org.evmjit.evm.fork.GasSchedule;
 import org.evmjit.evm.frame.Code;
 import org.evmjit.evm.host.Host;
 import org.evmjit.evm.host.TxContext;
+import org.evmjit.evm.precompile.Precompiles;
 import org.evmjit.evm.tx.BlockEnv;
 import org.evmjit.evm.tx.Log;
 import org.evmjit.evm.word.Address;
@@ -36,14 +37,16 @@ public final class TransactionState implements Host {
 
   private final ArrayList<Runnable> journal = new ArrayList<>();
   private final HashSet<Address> warmAccounts = new HashSet<>();
-  private final HashMap<Address, HashSet<Word>> warmSlots = new HashMap<>();
-  private final HashMap<Address, HashMap<Word, Word>> originals = new HashMap<>();
+  private final SlotAccesses slots = new SlotAccesses();
   private final HashMap<Address, HashMap<Word, Word>> transients = new HashMap<>();
   private final ArrayList<Log> logs = new ArrayList<>();
   private final LinkedHashSet<Address> selfDestructed = new LinkedHashSet<>();
   private final HashSet<Address> createdInTx = new HashSet<>();
   private final LinkedHashSet<Address> touched = new LinkedHashSet<>();
   private long refund;
+  /** A one-entry memo of {@code world.accounts.get}, cleared by every change of the map (see {@link #account}). */
+  private Address memoAddress;
+  private Account memoAccount;
 
   public TransactionState(WorldState world, Fork fork, BlockEnv block, TxContext tx) {
     this.world = world;
@@ -103,42 +106,73 @@ public final class TransactionState implements Host {
 
   // ---- Host: accounts ----
 
+  /**
+   * The account at {@code address}, or null. Calls in a row ask for the same few addresses (a
+   * frame's own, its caller), so the last answer is kept; {@link #putAccount} and
+   * {@link #removeAccount}, the only ways this class changes the map, clear it.
+   */
+  private Account account(Address address) {
+    if (!address.equals(memoAddress)) {
+      memoAccount = world.accounts.get(address);
+      memoAddress = address;
+    }
+    return memoAccount;
+  }
+
+  private void putAccount(Address address, Account a) {
+    world.accounts.put(address, a);
+    memoAddress = null;
+  }
+
+  private void removeAccount(Address address) {
+    world.accounts.remove(address);
+    memoAddress = null;
+  }
+
   @Override
   public boolean exists(Address address) {
-    return world.accounts.containsKey(address);
+    return account(address) != null;
   }
 
   @Override
   public boolean isDead(Address address) {
-    Account a = world.accounts.get(address);
+    Account a = account(address);
     return a == null || a.isEmpty();
   }
 
   @Override
   public Word balance(Address address) {
-    Account a = world.accounts.get(address);
+    Account a = account(address);
     return a == null ? Word.ZERO : a.balance;
   }
 
   @Override
   public Code code(Address address) {
-    Account a = world.accounts.get(address);
+    Account a = account(address);
     return a == null ? Code.EMPTY : a.code;
   }
 
   public long nonce(Address address) {
-    Account a = world.accounts.get(address);
+    Account a = account(address);
     return a == null ? 0 : a.nonce;
   }
 
   /** True when the account has storage (an EIP-7610 collision for CREATE). */
   public boolean hasStorage(Address address) {
-    Account a = world.accounts.get(address);
+    Account a = account(address);
     return a != null && !a.storage.isEmpty();
   }
 
+  /**
+   * Precompiles are warm from the transaction's start (EIP-2929) and stay warm, since no revert
+   * reaches back before the start; so they are answered as warm without being in the set, and the
+   * transaction does not add them one by one.
+   */
   @Override
   public boolean warmAccount(Address address) {
+    if (Precompiles.get(address, fork) != null) {
+      return false;
+    }
     if (warmAccounts.add(address)) {
       journal.add(() -> warmAccounts.remove(address));
       return true;
@@ -148,9 +182,10 @@ public final class TransactionState implements Host {
 
   @Override
   public boolean warmSlot(Address address, Word key) {
-    HashSet<Word> slots = warmSlots.computeIfAbsent(address, k -> new HashSet<>());
-    if (slots.add(key)) {
-      journal.add(() -> slots.remove(key));
+    SlotAccesses.Slot slot = slots.slot(address, key);
+    if (!slot.warm) {
+      slot.warm = true;
+      journal.add(() -> slot.warm = false);
       return true;
     }
     return false;
@@ -160,27 +195,24 @@ public final class TransactionState implements Host {
 
   @Override
   public Word storage(Address address, Word key) {
-    Account a = world.accounts.get(address);
+    Account a = account(address);
     return a == null ? Word.ZERO : a.storageValue(key);
   }
 
   @Override
   public Word originalStorage(Address address, Word key) {
-    HashMap<Word, Word> o = originals.get(address);
-    if (o != null) {
-      Word v = o.get(key);
-      if (v != null) {
-        return v;
-      }
-    }
-    return storage(address, key);
+    SlotAccesses.Slot slot = slots.find(address, key);
+    return slot != null && slot.original != null ? slot.original : storage(address, key);
   }
 
   @Override
   public void setStorage(Address address, Word key, Word value) {
     Account a = getOrCreate(address);
     Word previous = a.storageValue(key);
-    originals.computeIfAbsent(address, k -> new HashMap<>()).putIfAbsent(key, previous);
+    SlotAccesses.Slot slot = slots.slot(address, key);
+    if (slot.original == null) {
+      slot.original = previous;
+    }
     putSlot(a, key, value);
     journal.add(() -> putSlot(a, key, previous));
     touch(address);
@@ -259,11 +291,11 @@ public final class TransactionState implements Host {
   // ---- account operations of calls, creates and the transaction ----
 
   private Account getOrCreate(Address address) {
-    Account a = world.accounts.get(address);
+    Account a = account(address);
     if (a == null) {
       a = Account.empty();
-      world.accounts.put(address, a);
-      journal.add(() -> world.accounts.remove(address));
+      putAccount(address, a);
+      journal.add(() -> removeAccount(address));
     }
     return a;
   }
@@ -275,15 +307,24 @@ public final class TransactionState implements Host {
     }
   }
 
+  /**
+   * Adds {@code amount} to the balance, creating and touching the account. Zero changes nothing
+   * but the creation and the touch (most calls carry no value), so it writes and journals no balance.
+   */
   public void addBalance(Address address, Word amount) {
     Account a = getOrCreate(address);
-    setBalance(a, a.balance.add(amount));
+    if (!amount.isZero()) {
+      setBalance(a, a.balance.add(amount));
+    }
     touch(address);
   }
 
+  /** Subtracts {@code amount} (modulo 2^256), as {@link #addBalance} adds. */
   public void subtractBalance(Address address, Word amount) {
     Account a = getOrCreate(address);
-    setBalance(a, a.balance.subtract(amount));
+    if (!amount.isZero()) {
+      setBalance(a, a.balance.subtract(amount));
+    }
     touch(address);
   }
 
@@ -323,7 +364,7 @@ public final class TransactionState implements Host {
    * nonce 1 from Spurious Dragon (EIP-161), remembered as created in this transaction (EIP-6780).
    */
   public void createContractAccount(Address address) {
-    Account previous = world.accounts.get(address);
+    Account previous = account(address);
     Account fresh = Account.empty();
     if (previous != null) {
       fresh.balance = previous.balance;
@@ -331,12 +372,12 @@ public final class TransactionState implements Host {
     if (fork.isAtLeast(Fork.SPURIOUS_DRAGON)) {
       fresh.nonce = 1;
     }
-    world.accounts.put(address, fresh);
+    putAccount(address, fresh);
     journal.add(() -> {
       if (previous == null) {
-        world.accounts.remove(address);
+        removeAccount(address);
       } else {
-        world.accounts.put(address, previous);
+        putAccount(address, previous);
       }
     });
     if (createdInTx.add(address)) {
@@ -358,13 +399,13 @@ public final class TransactionState implements Host {
    */
   public void finish() {
     for (Address a : selfDestructed) {
-      world.accounts.remove(a);
+      removeAccount(a);
     }
     if (fork.isAtLeast(Fork.SPURIOUS_DRAGON)) {
       for (Address a : touched) {
-        Account acc = world.accounts.get(a);
+        Account acc = account(a);
         if (acc != null && acc.isEmpty()) {
-          world.accounts.remove(a);
+          removeAccount(a);
         }
       }
     }

@@ -12,7 +12,6 @@ import org.evmjit.evm.frame.Frame;
 import org.evmjit.evm.frame.Message;
 import org.evmjit.evm.host.TxContext;
 import org.evmjit.evm.interpreter.Interpreter;
-import org.evmjit.evm.precompile.Precompiles;
 import org.evmjit.evm.state.Delegation;
 import org.evmjit.evm.state.TransactionState;
 import org.evmjit.evm.state.WorldState;
@@ -126,13 +125,13 @@ public final class TransactionProcessor {
     return left.bitLength() < Long.SIZE ? left.longValueExact() : Long.MAX_VALUE;
   }
 
-  /** EIP-2929/2930: sender, target, precompiles, coinbase (Shanghai, EIP-3651) and the access list start warm. */
+  /**
+   * EIP-2929/2930: sender, target, precompiles, coinbase (Shanghai, EIP-3651) and the access list
+   * start warm. Precompiles need no marking: {@link TransactionState#warmAccount} counts them warm.
+   */
   private void warmUp(TransactionState st, BlockEnv env, Transaction tx, Address target) {
     st.warmAccount(tx.sender());
     st.warmAccount(target);
-    for (Address p : Precompiles.addresses(fork)) {
-      st.warmAccount(p);
-    }
     if (fork.isAtLeast(Fork.SHANGHAI)) {
       st.warmAccount(env.coinbase());
     }

@@ -45,7 +45,7 @@ final class TransactionValidator {
     }
     Account sender = world.get(tx.sender());
     long accountNonce = sender == null ? 0 : sender.nonce();
-    BigInteger stateNonce = new BigInteger(Long.toUnsignedString(accountNonce));
+    BigInteger stateNonce = unsigned(accountNonce);
     if (stateNonce.equals(MAX_U64)) {
       return "TransactionException.NONCE_IS_MAX";
     }
@@ -81,7 +81,7 @@ final class TransactionValidator {
         return blobProblem;
       }
     }
-    if (tx.gasLimit().compareTo(new BigInteger(Long.toUnsignedString(env.gasLimit()))) > 0) { // uint64
+    if (tx.gasLimit().compareTo(unsigned(env.gasLimit())) > 0) { // uint64
       return "TransactionException.GAS_ALLOWANCE_EXCEEDED";
     }
     BigInteger maxCost = tx.gasLimit().multiply(maxPrice).add(tx.value());
@@ -136,5 +136,11 @@ final class TransactionValidator {
 
   static BigInteger blobGas(Transaction tx) {
     return BigInteger.valueOf(BlobGas.GAS_PER_BLOB * tx.blobVersionedHashes().size());
+  }
+
+  /** {@code v} read as an unsigned 64-bit value. */
+  static BigInteger unsigned(long v) {
+    BigInteger low63 = BigInteger.valueOf(v & Long.MAX_VALUE);
+    return v < 0 ? low63.setBit(63) : low63;
   }
 }

@@ -29,6 +29,9 @@ public final class JitEngineSelector implements EngineSelector {
     }
   }
 
+  /** The last answer, for the code object it was given; immutable, so a plain field publishes it safely. */
+  private record Last(Code code, Fork fork, ExecutionEngine engine) {}
+
   private static final int MAX_EXAMPLES = 10;
 
   private final EvmCompiler compiler;
@@ -38,6 +41,7 @@ public final class JitEngineSelector implements EngineSelector {
   private final AtomicLong compileNanos = new AtomicLong();
   private final ConcurrentHashMap<CompileResult.Reason, AtomicLong> declined = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<String> jvmLimitDeclines = new ConcurrentLinkedQueue<>();
+  private Last last;
 
   public JitEngineSelector() {
     this(new EvmCompiler());
@@ -47,11 +51,25 @@ public final class JitEngineSelector implements EngineSelector {
     this.compiler = compiler;
   }
 
+  /**
+   * The engine cached for the code's hash and fork. The same code object asked again (a frame
+   * resuming after a call, the next transaction to the same contract) is answered from
+   * {@link #last} without hashing the key: a code object's bytes never change, and the cache
+   * never replaces an entry, so the answer for it stays the same.
+   */
   @Override
   public ExecutionEngine engineFor(Code code, Fork fork) {
+    Last l = last;
+    if (l != null && l.code == code && l.fork == fork) {
+      return l.engine;
+    }
     Key key = new Key(code.hash(), fork);
     ExecutionEngine e = cache.get(key);
-    return e != null ? e : cache.computeIfAbsent(key, k -> load(code, fork));
+    if (e == null) {
+      e = cache.computeIfAbsent(key, k -> load(code, fork));
+    }
+    last = new Last(code, fork, e);
+    return e;
   }
 
   /** The compiled engine for {@code code}, or null when it runs on the interpreter. */
