@@ -14,6 +14,7 @@ import org.evmjit.evm.host.Host;
 import org.evmjit.plugin.compiler.analysis.Block;
 import org.evmjit.plugin.compiler.analysis.BlockAnalysis;
 import org.evmjit.plugin.compiler.analysis.CarryAnalysis;
+import org.evmjit.plugin.compiler.analysis.JumpTargets;
 import org.evmjit.plugin.compiler.runtime.CompiledCode;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -74,6 +75,8 @@ public final class ClassEmitter {
   private final int chunkBudget;
   /** Per block (by index): the depths it takes in carry locals at its label ({@link CarryAnalysis}). */
   private final int[] carries;
+  /** Targets of dynamic jumps, entered like constant ones (none without registerValues: the plain reference mode). */
+  private final JumpTargets jumps;
   private ClassWriter cw;
   private int dispatchers;
 
@@ -93,8 +96,9 @@ public final class ClassEmitter {
     this.analysis = analysis;
     this.registerValues = registerValues;
     this.chunkBudget = chunkBudget;
+    this.jumps = registerValues ? JumpTargets.analyze(analysis, code) : null;
     this.carries = registerValues
-        ? CarryAnalysis.carries(analysis, code, MAX_CARRIED_DEPTH)
+        ? CarryAnalysis.carries(analysis, code, jumps, MAX_CARRIED_DEPTH)
         : new int[analysis.blocks().size()];
   }
 
@@ -107,6 +111,12 @@ public final class ClassEmitter {
   private int carry(int pc) {
     Block b = analysis.blockAt(pc);
     return b == null ? 0 : carries[b.index()];
+  }
+
+  /** The pcs the dynamic jump ending {@code b} may go to (sorted), empty when unknown. */
+  private int[] resolved(Block b) {
+    int[] t = jumps == null ? null : jumps.targets(b);
+    return t == null ? new int[0] : t;
   }
 
   public Output emit() {
@@ -135,7 +145,7 @@ public final class ClassEmitter {
 
   private List<List<Block>> partition() {
     SizeCounter counter = new SizeCounter();
-    BlockEmitter sizing = new BlockEmitter(counter, new SizingTargets(analysis, carries), registerValues, code, fork);
+    BlockEmitter sizing = new BlockEmitter(counter, new SizingTargets(analysis, carries, this::resolved), registerValues, code, fork);
     List<List<Block>> chunks = new ArrayList<>();
     List<Block> current = new ArrayList<>();
     int size = CHUNK_OVERHEAD;
@@ -165,7 +175,8 @@ public final class ClassEmitter {
    * Targets for sizing: every jump leaves the method, after moving what the target carries if it
    * were in the same one (the larger form, see {@code ControlFlowEmitter#leaveTo}).
    */
-  private record SizingTargets(BlockAnalysis analysis, int[] carries) implements BlockEmitter.Targets {
+  private record SizingTargets(BlockAnalysis analysis, int[] carries, java.util.function.Function<Block, int[]> jumps)
+      implements BlockEmitter.Targets {
     @Override public Label local(int pc) { return null; }
     @Override public int carry(int pc) {
       Block b = analysis.blockAt(pc);
@@ -178,6 +189,7 @@ public final class ClassEmitter {
     @Override public Label halt(HaltReason reason) { return new Label(); }
     @Override public Label returnNegated() { return new Label(); }
     @Override public boolean isJumpDest(long pc) { return analysis.isJumpDest(pc); }
+    @Override public int[] resolved(Block b) { return jumps.apply(b); }
   }
 
   // ---- methods ----
@@ -269,7 +281,7 @@ public final class ClassEmitter {
     for (Block b : blocks) {
       labels.put(b.start(), new Label());
     }
-    ChunkTargets targets = new ChunkTargets(labels, analysis, this::carry);
+    ChunkTargets targets = new ChunkTargets(labels, analysis, this::carry, this::resolved);
     BlockEmitter emitter = new BlockEmitter(mv, targets, registerValues, code, fork);
     Label start = new Label();
     mv.visitLabel(start);
@@ -440,12 +452,17 @@ public final class ClassEmitter {
     final EnumMap<HaltReason, Label> halts = new EnumMap<>(HaltReason.class);
     final Map<Integer, Label> loadings = new HashMap<>();
     final java.util.function.IntUnaryOperator carries;
+    final java.util.function.Function<Block, int[]> jumps;
 
-    ChunkTargets(Map<Integer, Label> labels, BlockAnalysis analysis, java.util.function.IntUnaryOperator carries) {
+    ChunkTargets(Map<Integer, Label> labels, BlockAnalysis analysis, java.util.function.IntUnaryOperator carries,
+        java.util.function.Function<Block, int[]> jumps) {
       this.labels = labels;
       this.analysis = analysis;
       this.carries = carries;
+      this.jumps = jumps;
     }
+
+    @Override public int[] resolved(Block b) { return jumps.apply(b); }
 
     @Override public int carry(int pc) { return labels.containsKey(pc) ? carries.applyAsInt(pc) : 0; }
     @Override public Label loading(int pc) { return loadings.computeIfAbsent(pc, p -> new Label()); }

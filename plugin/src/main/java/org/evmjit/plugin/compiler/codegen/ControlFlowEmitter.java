@@ -92,28 +92,79 @@ final class ControlFlowEmitter {
     return -2;
   }
 
-  /** Jumps through the dispatch to the pc in local {@code pc} (checked; negative: invalid). */
-  private void dynamicJump() {
+  /**
+   * Jumps to the pc in local {@code pc} (checked; negative: invalid) after the words at the
+   * depths in {@code moved} are in their carry locals, the rest in the array, and {@code top} is
+   * moved: to the block at {@code resolved[i]} (the targets {@code JumpTargets} found) entered
+   * with its carried words, else through the dispatch after writing the words at the depths in
+   * {@code kept} (held only in carry locals) to the array.
+   */
+  private void dynamicJump(int[] resolved, int kept) {
+    Label other = new Label();
+    if (resolved.length > 0) {
+      Label[] cases = new Label[resolved.length];
+      for (int i = 0; i < cases.length; i++) {
+        cases[i] = new Label();
+      }
+      mv.visitVarInsn(ILOAD, L_PC);
+      mv.visitLookupSwitchInsn(other, resolved, cases);
+      for (int i = 0; i < cases.length; i++) {
+        int c = movableCarry(resolved[i]);
+        mv.visitLabel(cases[i]);
+        stack.frame(c);
+        enter(resolved[i], c);
+      }
+      mv.visitLabel(other);
+      stack.frame(kept);
+    }
+    stack.storeCarried(kept);
     mv.visitVarInsn(ILOAD, L_PC);
     mv.visitJumpInsn(IFLT, targets.halt(HaltReason.INVALID_JUMP));
     mv.visitJumpInsn(GOTO, targets.dispatch());
   }
 
-  void jump() {
-    jumpTo(popTarget());
+  void jump(Block b) {
+    jumpTo(popTarget(), b);
   }
 
-  /** Control to {@code target} as {@link #popTarget} gives it: -1 invalid, -2 dynamic, else a pc. */
-  private void jumpTo(int target) {
+  /**
+   * Control to {@code target} as {@link #popTarget} gives it: -1 invalid, -2 dynamic (to the
+   * targets resolved for block {@code b}, or through the dispatch), else a pc.
+   */
+  private void jumpTo(int target, Block b) {
     if (target == -1) {
       halt(HaltReason.INVALID_JUMP);
     } else if (target == -2) {
-      stack.flushAll();
+      int[] resolved = targets.resolved(b);
+      int move = movableUnion(resolved);
+      int keep = resolved.length == 0 ? 0 : movableIntersection(resolved);
+      stack.prepareCarry(move, keep);
+      if (targets.sizing()) {
+        stack.flushAll();
+      }
       stack.moveTop();
-      dynamicJump();
+      dynamicJump(resolved, keep);
     } else {
       leaveTo(target, null);
     }
+  }
+
+  /** The depths some of the blocks at {@code pcs} carry and this block can move. */
+  private int movableUnion(int[] pcs) {
+    int m = 0;
+    for (int pc : pcs) {
+      m |= movableCarry(pc);
+    }
+    return m;
+  }
+
+  /** The depths every block at {@code pcs} carries and this block can move (all for none). */
+  private int movableIntersection(int[] pcs) {
+    int m = -1;
+    for (int pc : pcs) {
+      m &= movableCarry(pc);
+    }
+    return m;
   }
 
   void jumpi(Block b) {
@@ -123,7 +174,7 @@ final class ControlFlowEmitter {
     if (cond.isConstant()) {
       boolean taken = (cond.constant[0] | cond.constant[1] | cond.constant[2] | cond.constant[3]) != 0;
       if (taken) {
-        jumpTo(target);
+        jumpTo(target, b);
       } else {
         leaveTo(next, null);
       }
@@ -143,10 +194,13 @@ final class ControlFlowEmitter {
     mv.visitInsn(LCONST_0);
     mv.visitInsn(LCMP);
     mv.visitVarInsn(ISTORE, L_TMP);
-    // Both successors see the same stack: move the words either carries, write the rest.
+    // Every successor sees the same stack: move the words any carries, write the rest (a dynamic
+    // target's dispatch path writes the words all carry after the switch, see dynamicJump).
     int carryNext = movableCarry(next);
-    int carryTaken = target >= 0 ? movableCarry(target) : target == -1 ? carryNext : 0;
-    stack.prepareCarry(carryTaken | carryNext, carryTaken & carryNext);
+    int[] taken = target >= 0 ? new int[] {target} : target == -2 ? targets.resolved(b) : new int[0];
+    int move = carryNext | movableUnion(taken);
+    int keep = carryNext & movableIntersection(taken);
+    stack.prepareCarry(move, keep);
     if (targets.sizing()) {
       stack.flushAll();
     }
@@ -157,9 +211,9 @@ final class ControlFlowEmitter {
     if (target == -1) {
       halt(HaltReason.INVALID_JUMP);
     } else if (target == -2) {
-      dynamicJump();
+      dynamicJump(taken, keep);
     } else {
-      enter(target, carryTaken);
+      enter(target, movableCarry(target));
     }
     mv.visitLabel(notTaken);
     stack.frame(carryNext);
