@@ -30,11 +30,7 @@ class JumpTargetsTest {
 
   /** f(x) = 3x + 1, called at r1 and again at r2 on its own result: returns to two sites. */
   private static Asm twoCallSites() {
-    return new Asm().push(0).op(CALLDATALOAD)
-        .to("r1").op(SWAP1).to("f").op(JUMP)
-        .label("r1").to("r2").op(SWAP1).to("f").op(JUMP)
-        .label("r2").returnTop()
-        .label("f").push(3).op(MUL).push(1).op(ADD, SWAP1, JUMP);
+    return callTwice().push(3).op(MUL).push(1).op(ADD, SWAP1, JUMP);
   }
 
   @Test
@@ -114,11 +110,7 @@ class JumpTargetsTest {
   @Test
   void conditionalReturnThroughJumpi() {
     // f returns early (JUMPI on its return address) when x != 0, else returns 7
-    Asm a = new Asm().push(0).op(CALLDATALOAD)
-        .to("r1").op(SWAP1).to("f").op(JUMP)
-        .label("r1").to("r2").op(SWAP1).to("f").op(JUMP)
-        .label("r2").returnTop()
-        .label("f").op(DUP2, DUP2, SWAP1, JUMPI).op(POP).push(7).op(SWAP1, JUMP);
+    Asm a = callTwice().op(DUP2, DUP2, SWAP1, JUMPI).op(POP).push(7).op(SWAP1, JUMP);
     assertArrayEquals(new int[] {a.pc("r1"), a.pc("r2")}, targetsAt(a, "f"));
     agreeOnInputs(a.bytes());
   }
@@ -138,11 +130,7 @@ class JumpTargetsTest {
   @Test
   void callInsideAFunction() {
     // f calls another contract (the frame suspends and resumes) and returns its output plus x
-    Asm a = new Asm().push(0).op(CALLDATALOAD)
-        .to("r1").op(SWAP1).to("f").op(JUMP)
-        .label("r1").to("r2").op(SWAP1).to("f").op(JUMP)
-        .label("r2").returnTop()
-        .label("f").push(32).push(0).push(0).push(0).push(0)
+    Asm a = callTwice().push(32).push(0).push(0).push(0).push(0)
         .push(CALLEE.toWord().toBigInteger().longValue()).op(GAS, CALL, POP)
         .push(0).op(MLOAD, ADD, SWAP1, JUMP);
     assertArrayEquals(new int[] {a.pc("r1"), a.pc("r2")}, targetsOfJumpAfter(a, "f"));
@@ -155,11 +143,7 @@ class JumpTargetsTest {
   @Test
   void returnToAnotherChunk() {
     // the call site and the function are far apart: the return leaves the chunk method
-    Asm a = new Asm().push(0).op(CALLDATALOAD)
-        .to("r1").op(SWAP1).to("f").op(JUMP)
-        .label("r1").to("r2").op(SWAP1).to("f").op(JUMP)
-        .label("r2").returnTop()
-        .label("f");
+    Asm a = callTwice();
     for (int i = 0; i < 600; i++) {
       a.push(i).op(ADD).label("s" + i);
     }
@@ -183,6 +167,15 @@ class JumpTargetsTest {
   }
 
   // ---- helpers ----
+
+  /** Calls f at r1 on the first calldata word, then at r2 on its result, and returns that; f's body follows. */
+  private static Asm callTwice() {
+    return new Asm().push(0).op(CALLDATALOAD)
+        .to("r1").op(SWAP1).to("f").op(JUMP)
+        .label("r1").to("r2").op(SWAP1).to("f").op(JUMP)
+        .label("r2").returnTop()
+        .label("f");
+  }
 
   /** The targets the analysis gives the jump ending the block at {@code label}. */
   private static int[] targetsAt(Asm a, String label) {

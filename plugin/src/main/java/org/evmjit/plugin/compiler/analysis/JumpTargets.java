@@ -21,12 +21,13 @@ import org.evmjit.evm.opcode.OpcodeTable;
  * value"); a word's abstract value is a set {@code S} of JUMPDEST pcs, read as "if the word is a
  * valid jump destination, it is in {@code S}", or "any value" ({@code null}). A PUSH of a
  * constant gives {@code {c}} when {@code c} is a JUMPDEST and {@code {}} otherwise; DUP, SWAP and
- * POP move values; every other instruction's results are "any value". A block keeps one entry
- * stack per length, so the callers of a function at different stack heights stay apart (a join
- * of different heights would lose the deeper words, among them the callers' own return
- * addresses); stacks of the same length are joined word by word (set union, "any value" past
- * {@link #MAX_TARGETS} pcs). A jump on a set goes to the blocks at its pcs (a word outside the set
- * is not a JUMPDEST: the jump halts); a block's result is the union over its entry stacks.
+ * POP move values; every other instruction's results are "any value". A block keeps up to
+ * {@link #MAX_EXACT} distinct entry stacks apart, one per calling context, so that a function
+ * returns to each caller with that caller's own deeper words (among them its own return address;
+ * a join would mix callers and lose them); further stacks are joined into one per length, word by
+ * word (set union, "any value" past {@link #MAX_TARGETS} pcs). A jump on a set goes to the blocks at
+ * its pcs (a word outside the set is not a JUMPDEST: the jump halts); a block's result is the
+ * union over its entry stacks.
  *
  * <p><b>Assumes</b> {@link BlockAnalysis}'s blocks (entered only at their start), that every
  * execution of the code starts at pc 0 with an empty stack (whichever engine runs which part),
@@ -44,9 +45,9 @@ import org.evmjit.evm.opcode.OpcodeTable;
  * block gets null); so is everything when the work exceeds {@link #MAX_STEPS}. Each
  * instruction's transfer describes its concrete effect (words it computes become "any value";
  * words the abstract stack does not hold are "any value", so a shorter concrete stack halts by
- * underflow before the abstract one matters). The lattice is finite (per block at most
- * {@code MAX_DEPTH + 1} stacks whose words only grow, as sets of at most {@link #MAX_TARGETS} of the
- * code's JUMPDESTs, towards "any value"), so the iteration ends.
+ * underflow before the abstract one matters). The iteration ends: per block, at most
+ * {@code MAX_EXACT} exact stacks, each set once, and {@code MAX_DEPTH + 1} joined ones whose words
+ * only grow (sets of at most {@link #MAX_TARGETS} of the code's JUMPDESTs, then "any value").
  *
  * <p>The code generator still compares the word at run time and keeps the dynamic path for any
  * other value, so the result affects only speed, never behaviour.
@@ -83,10 +84,8 @@ public final class JumpTargets {
   }
 
   /**
-   * The fixpoint iteration. Each block keeps one abstract entry stack per length (0 to
-   * {@link #MAX_DEPTH}): paths that reach it with different numbers of known words (an internal
-   * function called at different stack heights) are kept apart instead of joined, so a return
-   * gives each caller back its own deeper words. A worklist holds the (block, length) entries
+   * The fixpoint iteration over per-block entry slots: {@link #MAX_EXACT} exact stacks, then one
+   * joined stack per length (0 to {@link #MAX_DEPTH}). A worklist holds the (block, slot) entries
    * that changed.
    */
   private static final class Solver {

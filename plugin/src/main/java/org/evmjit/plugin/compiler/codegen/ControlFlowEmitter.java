@@ -93,13 +93,13 @@ final class ControlFlowEmitter {
   }
 
   /**
-   * Jumps to the pc in local {@code pc} (checked; negative: invalid) after the words at the
-   * depths in {@code moved} are in their carry locals, the rest in the array, and {@code top} is
-   * moved: to the block at {@code resolved[i]} (the targets {@code JumpTargets} found) entered
-   * with its carried words, else through the dispatch after writing the words at the depths in
+   * Jumps to the pc in local {@code pc} (checked; negative: invalid) after the carried words are
+   * moved (see {@link #prepareJump}) and {@code top} is: to the block at {@code resolved[i]} (the
+   * targets {@code JumpTargets} found) entered with the words at the depths in {@code carries[i]}
+   * in carry locals, else through the dispatch after writing the words at the depths in
    * {@code kept} (held only in carry locals) to the array.
    */
-  private void dynamicJump(int[] resolved, int kept) {
+  private void dynamicJump(int[] resolved, int[] carries, int kept) {
     Label other = new Label();
     if (resolved.length > 0) {
       Label[] cases = new Label[resolved.length];
@@ -109,10 +109,9 @@ final class ControlFlowEmitter {
       mv.visitVarInsn(ILOAD, L_PC);
       mv.visitLookupSwitchInsn(other, resolved, cases);
       for (int i = 0; i < cases.length; i++) {
-        int c = movableCarry(resolved[i]);
         mv.visitLabel(cases[i]);
-        stack.frame(c);
-        enter(resolved[i], c);
+        stack.frame(carries[i]);
+        enter(resolved[i], carries[i]);
       }
       mv.visitLabel(other);
       stack.frame(kept);
@@ -136,35 +135,41 @@ final class ControlFlowEmitter {
       halt(HaltReason.INVALID_JUMP);
     } else if (target == -2) {
       int[] resolved = targets.resolved(b);
-      int move = movableUnion(resolved);
-      int keep = resolved.length == 0 ? 0 : movableIntersection(resolved);
-      stack.prepareCarry(move, keep);
-      if (targets.sizing()) {
-        stack.flushAll();
-      }
-      stack.moveTop();
-      dynamicJump(resolved, keep);
+      int[] carries = movableCarries(resolved);
+      int keep = prepareJump(carries, resolved.length == 0 ? 0 : -1);
+      dynamicJump(resolved, carries, keep);
     } else {
       leaveTo(target, null);
     }
   }
 
-  /** The depths some of the blocks at {@code pcs} carry and this block can move. */
-  private int movableUnion(int[] pcs) {
-    int m = 0;
-    for (int pc : pcs) {
-      m |= movableCarry(pc);
+  /** {@link #movableCarry} of each pc, taken before the model is changed by a move. */
+  private int[] movableCarries(int[] pcs) {
+    int[] c = new int[pcs.length];
+    for (int i = 0; i < pcs.length; i++) {
+      c[i] = movableCarry(pcs[i]);
     }
-    return m;
+    return c;
   }
 
-  /** The depths every block at {@code pcs} carries and this block can move (all for none). */
-  private int movableIntersection(int[] pcs) {
-    int m = -1;
-    for (int pc : pcs) {
-      m &= movableCarry(pc);
+  /**
+   * Before leaving for successors that carry the depths in {@code carries} (and those in
+   * {@code keep}, a mask every successor carries, -1 for none): moves every word one carries into
+   * its carry locals, writes the rest to the array (also those not all carry) and moves
+   * {@code top}. Returns the depths held only in carry locals.
+   */
+  private int prepareJump(int[] carries, int keep) {
+    int move = keep == -1 ? 0 : keep;
+    for (int c : carries) {
+      move |= c;
+      keep &= c;
     }
-    return m;
+    stack.prepareCarry(move, keep);
+    if (targets.sizing()) {
+      stack.flushAll();
+    }
+    stack.moveTop();
+    return keep;
   }
 
   void jumpi(Block b) {
@@ -198,22 +203,17 @@ final class ControlFlowEmitter {
     // target's dispatch path writes the words all carry after the switch, see dynamicJump).
     int carryNext = movableCarry(next);
     int[] taken = target >= 0 ? new int[] {target} : target == -2 ? targets.resolved(b) : new int[0];
-    int move = carryNext | movableUnion(taken);
-    int keep = carryNext & movableIntersection(taken);
-    stack.prepareCarry(move, keep);
-    if (targets.sizing()) {
-      stack.flushAll();
-    }
-    stack.moveTop();
+    int[] carries = movableCarries(taken);
+    int keep = prepareJump(carries, carryNext);
     Label notTaken = new Label();
     mv.visitVarInsn(ILOAD, L_TMP);
     mv.visitJumpInsn(IFEQ, notTaken);
     if (target == -1) {
       halt(HaltReason.INVALID_JUMP);
     } else if (target == -2) {
-      dynamicJump(taken, keep);
+      dynamicJump(taken, carries, keep);
     } else {
-      enter(target, movableCarry(target));
+      enter(target, carries[0]);
     }
     mv.visitLabel(notTaken);
     stack.frame(carryNext);
