@@ -2,16 +2,12 @@ package org.evmjit.plugin.compiler;
 
 import static org.evmjit.evm.opcode.Opcodes.*;
 import static org.evmjit.evm.testing.Bytecode.code;
+import static org.evmjit.plugin.compiler.testing.Asm.word;
+import static org.evmjit.plugin.compiler.testing.Asm.words;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.testing.Bytecode;
 import org.evmjit.evm.tx.ExecutionStatus;
@@ -19,7 +15,9 @@ import org.evmjit.evm.tx.TransactionResult;
 import org.evmjit.evm.word.Address;
 import org.evmjit.plugin.compiler.analysis.BlockAnalysis;
 import org.evmjit.plugin.compiler.analysis.CarryAnalysis;
+import org.evmjit.plugin.compiler.analysis.JumpTargets;
 import org.evmjit.plugin.compiler.codegen.ClassEmitter;
+import org.evmjit.plugin.compiler.testing.Asm;
 import org.evmjit.plugin.compiler.testing.Differential;
 import org.junit.jupiter.api.Test;
 
@@ -33,68 +31,6 @@ class CarryTest {
   private static final int DUP2 = DUP1 + 1, DUP3 = DUP1 + 2, DUP4 = DUP1 + 3;
   private static final int SWAP2 = SWAP1 + 1, SWAP3 = SWAP1 + 2;
   private static final Address CALLEE = Address.fromHex("0x00000000000000000000000000000000000c0ffe");
-
-  /** A tiny assembler: {@code to(label)} pushes a label's pc as PUSH2, resolved at {@link #bytes()}. */
-  private static final class Asm {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final Map<String, Integer> labels = new HashMap<>();
-    private final List<Object[]> fixups = new ArrayList<>();
-
-    Asm op(int... ops) {
-      for (int op : ops) {
-        out.write(op);
-      }
-      return this;
-    }
-
-    Asm push(long v) {
-      byte[] b = code().push(v).bytes();
-      out.write(b, 0, b.length);
-      return this;
-    }
-
-    Asm label(String name) {
-      labels.put(name, out.size());
-      return op(JUMPDEST);
-    }
-
-    Asm to(String name) {
-      fixups.add(new Object[] {name, out.size() + 1});
-      return op(PUSH1 + 1, 0, 0);
-    }
-
-    Asm returnTop() {
-      byte[] b = code().returnTop().bytes();
-      out.write(b, 0, b.length);
-      return this;
-    }
-
-    Bytecode bytes() {
-      byte[] b = out.toByteArray();
-      for (Object[] f : fixups) {
-        int pc = labels.get((String) f[0]);
-        int at = (Integer) f[1];
-        b[at] = (byte) (pc >> 8);
-        b[at + 1] = (byte) pc;
-      }
-      return code().raw(java.util.HexFormat.of().formatHex(b));
-    }
-  }
-
-  private static byte[] word(long v) {
-    byte[] w = new byte[32];
-    byte[] b = BigInteger.valueOf(v).toByteArray();
-    System.arraycopy(b, 0, w, 32 - b.length, b.length);
-    return w;
-  }
-
-  private static byte[] words(long... vs) {
-    byte[] out = new byte[32 * vs.length];
-    for (int i = 0; i < vs.length; i++) {
-      System.arraycopy(word(vs[i]), 0, out, 32 * i, 32);
-    }
-    return out;
-  }
 
   /** sum = 0; n = calldata[0]; while (n != 0) { sum += n * n; n -= 1 } return sum */
   private static Bytecode sumOfSquares() {
@@ -258,12 +194,12 @@ class CarryTest {
   void carriesAreBoundedByWhatTheBlockReads() {
     Bytecode c = sumOfSquares();
     BlockAnalysis a = BlockAnalysis.analyze(c.bytes(), Fork.CANCUN);
-    int[] carries = CarryAnalysis.carries(a, c.bytes(), 8);
+    int[] carries = CarryAnalysis.carries(a, c.bytes(), JumpTargets.analyze(a, c.bytes()), 8);
     for (var b : a.blocks()) {
       int deepest = 32 - Integer.numberOfLeadingZeros(carries[b.index()]);
       assertTrue(deepest <= b.minHeight(), "block at " + b.start());
     }
-    int[] none = CarryAnalysis.carries(a, c.bytes(), 0);
+    int[] none = CarryAnalysis.carries(a, c.bytes(), JumpTargets.analyze(a, c.bytes()), 0);
     for (int k : none) {
       assertEquals(0, k);
     }
@@ -271,7 +207,7 @@ class CarryTest {
 
   private static boolean carriesSomething(Bytecode c) {
     BlockAnalysis a = BlockAnalysis.analyze(c.bytes(), Fork.CANCUN);
-    for (int k : CarryAnalysis.carries(a, c.bytes(), 8)) {
+    for (int k : CarryAnalysis.carries(a, c.bytes(), JumpTargets.analyze(a, c.bytes()), 8)) {
       if (k > 0) {
         return true;
       }

@@ -43,7 +43,9 @@ class GoldenCodeTest {
         // CALL with values live across it
         Arguments.of("call", "6007600060006000600060006000600c5af1015f5260205ff3", true),
         // SSTORE mid-block with gas compensation, GAS, and a truncated PUSH at the end
-        Arguments.of("sstore-gas", "6001600055" + "5a" + "600101" + "6002" + "6203", true));
+        Arguments.of("sstore-gas", "6001600055" + "5a" + "600101" + "6002" + "6203", true),
+        // an internal function f(x) = 3x + 1 called twice: its return jump resolved to both sites
+        Arguments.of("internal-call", "60003561000b9061001d565b6100149061001d565b60005260206000f35b6003026001019056", true));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -46,9 +46,10 @@ public final class CarryAnalysis {
 
   /**
    * The carry mask of each block of {@code a}, indexed like {@link BlockAnalysis#blocks()}, over
-   * depths below {@code maxDepth} (at most 31).
+   * depths below {@code maxDepth} (at most 31). The targets {@code jumps} resolves for dynamic
+   * jumps count as known: the code generator enters them like constant targets.
    */
-  public static int[] carries(BlockAnalysis a, byte[] code, int maxDepth) {
+  public static int[] carries(BlockAnalysis a, byte[] code, JumpTargets jumps, int maxDepth) {
     List<Block> blocks = a.blocks();
     boolean[] known = new boolean[blocks.size()];
     for (Block p : blocks) {
@@ -67,6 +68,10 @@ public final class CarryAnalysis {
         if ((t[1] | t[2] | t[3]) == 0 && a.isJumpDest(t[0])) {
           known[a.blockAt((int) t[0]).index()] = true;
         }
+      }
+      int[] resolved = jumps.targets(p);
+      for (int pc : resolved == null ? new int[0] : resolved) {
+        known[a.blockAt(pc).index()] = true;
       }
     }
     int[] carry = new int[blocks.size()];

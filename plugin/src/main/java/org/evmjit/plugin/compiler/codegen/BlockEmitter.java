@@ -157,6 +157,12 @@ final class BlockEmitter {
     boolean isJumpDest(long pc);
 
     /**
+     * The pcs (sorted) a dynamic jump ending {@code b} may go to ({@code JumpTargets}), empty when
+     * unknown; any other target still goes through the dispatch.
+     */
+    int[] resolved(Block b);
+
+    /**
      * The depths (a mask) whose words the block at {@code pc} takes in carry locals when entered
      * at its label (0 when it is in another method: it is entered through the array).
      */
@@ -411,7 +417,7 @@ final class BlockEmitter {
       }
       case MLOAD -> memory.mload(b, i);
       case MSTORE, MSTORE8 -> memory.mstore(op == MSTORE8);
-      case JUMP -> control.jump();
+      case JUMP -> control.jump(b);
       case JUMPI -> control.jumpi(b);
       case EXP -> calls.call(op, Refs.EXP, true, 0);
       case KECCAK256 -> calls.call(op, Refs.KECCAK256, false, 0);

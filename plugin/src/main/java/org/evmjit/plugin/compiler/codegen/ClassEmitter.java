@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.evmjit.evm.fork.Fork;
 import org.evmjit.evm.frame.Frame;
 import org.evmjit.evm.frame.HaltReason;
@@ -13,6 +14,7 @@ import org.evmjit.evm.host.Host;
 import org.evmjit.plugin.compiler.analysis.Block;
 import org.evmjit.plugin.compiler.analysis.BlockAnalysis;
 import org.evmjit.plugin.compiler.analysis.CarryAnalysis;
+import org.evmjit.plugin.compiler.analysis.JumpTargets;
 import org.evmjit.plugin.compiler.runtime.CompiledCode;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -78,6 +80,8 @@ public final class ClassEmitter {
   private final int[] carries;
   /** Lone JUMPDESTs, which get no code of their own ({@link JumpDestRuns}). */
   private final JumpDestRuns runs;
+  /** Targets of dynamic jumps, entered like constant ones (none without registerValues: the plain reference mode). */
+  private final JumpTargets jumps;
   private ClassWriter cw;
   private int dispatchers;
 
@@ -97,8 +101,9 @@ public final class ClassEmitter {
     this.analysis = analysis;
     this.registerValues = registerValues;
     this.chunkBudget = chunkBudget;
+    this.jumps = registerValues ? JumpTargets.analyze(analysis, code) : null;
     this.carries = registerValues
-        ? CarryAnalysis.carries(analysis, code, MAX_CARRIED_DEPTH)
+        ? CarryAnalysis.carries(analysis, code, jumps, MAX_CARRIED_DEPTH)
         : new int[analysis.blocks().size()];
     this.runs = new JumpDestRuns(analysis);
   }
@@ -112,6 +117,12 @@ public final class ClassEmitter {
   private int carry(int pc) {
     Block b = analysis.blockAt(pc);
     return b == null ? 0 : carries[b.index()];
+  }
+
+  /** The pcs the dynamic jump ending {@code b} may go to (sorted), empty when unknown. */
+  private int[] resolved(Block b) {
+    int[] t = jumps == null ? null : jumps.targets(b);
+    return t == null ? new int[0] : t;
   }
 
   public Output emit() {
@@ -140,7 +151,7 @@ public final class ClassEmitter {
 
   private List<List<Block>> partition() {
     SizeCounter counter = new SizeCounter();
-    SizingTargets sizingTargets = new SizingTargets(analysis, carries);
+    SizingTargets sizingTargets = new SizingTargets(analysis, carries, this::resolved);
     BlockEmitter sizing = new BlockEmitter(counter, sizingTargets, registerValues, code, fork);
     List<List<Block>> chunks = new ArrayList<>();
     List<Block> current = new ArrayList<>();
@@ -186,12 +197,14 @@ public final class ClassEmitter {
   private static final class SizingTargets implements BlockEmitter.Targets {
     private final BlockAnalysis analysis;
     private final int[] carries;
+    private final Function<Block, int[]> jumps;
     /** Every target: a size counter never places or reads a label. */
     private final Label anywhere = new Label();
 
-    SizingTargets(BlockAnalysis analysis, int[] carries) {
+    SizingTargets(BlockAnalysis analysis, int[] carries, Function<Block, int[]> jumps) {
       this.analysis = analysis;
       this.carries = carries;
+      this.jumps = jumps;
     }
 
     @Override public Label local(int pc) { return null; }
@@ -206,6 +219,7 @@ public final class ClassEmitter {
     @Override public Label halt(HaltReason reason) { return anywhere; }
     @Override public Label returnNegated() { return anywhere; }
     @Override public boolean isJumpDest(long pc) { return analysis.isJumpDest(pc); }
+    @Override public int[] resolved(Block b) { return jumps.apply(b); }
   }
 
   // ---- methods ----
@@ -293,7 +307,7 @@ public final class ClassEmitter {
   private void chunk(String name, List<Block> blocks) {
     MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, CHUNK_DESC, null, null);
     mv.visitCode();
-    ChunkTargets targets = new ChunkTargets(blocks, analysis, carries, runs);
+    ChunkTargets targets = new ChunkTargets(blocks, analysis, carries, runs, this::resolved);
     BlockEmitter emitter = new BlockEmitter(mv, targets, registerValues, code, fork);
     Label start = new Label();
     mv.visitLabel(start);
@@ -511,14 +525,17 @@ public final class ClassEmitter {
     final Label returnNegated = new Label();
     boolean returnNegatedUsed;
     final EnumMap<HaltReason, Label> halts = new EnumMap<>(HaltReason.class);
+    final Function<Block, int[]> jumps;
 
-    ChunkTargets(List<Block> blocks, BlockAnalysis analysis, int[] carries, JumpDestRuns runs) {
+    ChunkTargets(List<Block> blocks, BlockAnalysis analysis, int[] carries, JumpDestRuns runs,
+        Function<Block, int[]> jumps) {
       this.analysis = analysis;
       this.first = blocks.get(0).index();
       this.labels = new Label[blocks.size()];
       this.loadings = new Label[blocks.size()];
       this.runEntries = new Label[blocks.size()];
       this.carries = carries;
+      this.jumps = jumps;
       for (int i = 0; i < labels.length; i++) {
         if (!runs.member(blocks.get(i))) {
           labels[i] = new Label();
@@ -557,6 +574,7 @@ public final class ClassEmitter {
       return loadings[i];
     }
     @Override public boolean sizing() { return false; }
+    @Override public int[] resolved(Block b) { return jumps.apply(b); }
 
     @Override public Label local(int pc) {
       int i = slot(pc);

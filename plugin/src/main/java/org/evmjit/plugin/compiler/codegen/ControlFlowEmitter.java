@@ -118,28 +118,84 @@ final class ControlFlowEmitter {
     return -2;
   }
 
-  /** Jumps through the dispatch to the pc in local {@code pc} (checked; negative: invalid). */
-  private void dynamicJump() {
+  /**
+   * Jumps to the pc in local {@code pc} (checked; negative: invalid) after the carried words are
+   * moved (see {@link #prepareJump}) and {@code top} is: to the block at {@code resolved[i]} (the
+   * targets {@code JumpTargets} found) entered with the words at the depths in {@code carries[i]}
+   * in carry locals, else through the dispatch after writing the words at the depths in
+   * {@code kept} (held only in carry locals) to the array.
+   */
+  private void dynamicJump(int[] resolved, int[] carries, int kept) {
+    Label other = new Label();
+    if (resolved.length > 0) {
+      Label[] cases = new Label[resolved.length];
+      for (int i = 0; i < cases.length; i++) {
+        cases[i] = new Label();
+      }
+      mv.visitVarInsn(ILOAD, L_PC);
+      mv.visitLookupSwitchInsn(other, resolved, cases);
+      for (int i = 0; i < cases.length; i++) {
+        mv.visitLabel(cases[i]);
+        stack.frame(carries[i]);
+        enter(resolved[i], carries[i]);
+      }
+      mv.visitLabel(other);
+      stack.frame(kept);
+    }
+    stack.storeCarried(kept);
     mv.visitVarInsn(ILOAD, L_PC);
     mv.visitJumpInsn(IFLT, targets.halt(HaltReason.INVALID_JUMP));
     mv.visitJumpInsn(GOTO, targets.dispatch());
   }
 
-  void jump() {
-    jumpTo(popTarget());
+  void jump(Block b) {
+    jumpTo(popTarget(), b);
   }
 
-  /** Control to {@code target} as {@link #popTarget} gives it: -1 invalid, -2 dynamic, else a pc. */
-  private void jumpTo(int target) {
+  /**
+   * Control to {@code target} as {@link #popTarget} gives it: -1 invalid, -2 dynamic (to the
+   * targets resolved for block {@code b}, or through the dispatch), else a pc.
+   */
+  private void jumpTo(int target, Block b) {
     if (target == -1) {
       halt(HaltReason.INVALID_JUMP);
     } else if (target == -2) {
-      stack.flushAll();
-      stack.moveTop();
-      dynamicJump();
+      int[] resolved = targets.resolved(b);
+      int[] carries = movableCarries(resolved);
+      int keep = prepareJump(carries, resolved.length == 0 ? 0 : -1);
+      dynamicJump(resolved, carries, keep);
     } else {
       leaveTo(target, null);
     }
+  }
+
+  /** {@link #movableCarry} of each pc, taken before the model is changed by a move. */
+  private int[] movableCarries(int[] pcs) {
+    int[] c = new int[pcs.length];
+    for (int i = 0; i < pcs.length; i++) {
+      c[i] = movableCarry(pcs[i]);
+    }
+    return c;
+  }
+
+  /**
+   * Before leaving for successors that carry the depths in {@code carries} (and those in
+   * {@code keep}, a mask every successor carries, -1 for none): moves every word one carries into
+   * its carry locals, writes the rest to the array (also those not all carry) and moves
+   * {@code top}. Returns the depths held only in carry locals.
+   */
+  private int prepareJump(int[] carries, int keep) {
+    int move = keep == -1 ? 0 : keep;
+    for (int c : carries) {
+      move |= c;
+      keep &= c;
+    }
+    stack.prepareCarry(move, keep);
+    if (targets.sizing()) {
+      stack.flushAll();
+    }
+    stack.moveTop();
+    return keep;
   }
 
   void jumpi(Block b) {
@@ -149,7 +205,7 @@ final class ControlFlowEmitter {
     if (cond.isConstant()) {
       boolean taken = (cond.constant[0] | cond.constant[1] | cond.constant[2] | cond.constant[3]) != 0;
       if (taken) {
-        jumpTo(target);
+        jumpTo(target, b);
       } else {
         leaveTo(next, null);
       }
@@ -169,23 +225,21 @@ final class ControlFlowEmitter {
     mv.visitInsn(LCONST_0);
     mv.visitInsn(LCMP);
     mv.visitVarInsn(ISTORE, L_TMP);
-    // Both successors see the same stack: move the words either carries, write the rest.
+    // Every successor sees the same stack: move the words any carries, write the rest (a dynamic
+    // target's dispatch path writes the words all carry after the switch, see dynamicJump).
     int carryNext = movableCarry(next);
-    int carryTaken = target >= 0 ? movableCarry(target) : target == -1 ? carryNext : 0;
-    stack.prepareCarry(carryTaken | carryNext, carryTaken & carryNext);
-    if (targets.sizing()) {
-      stack.flushAll();
-    }
-    stack.moveTop();
+    int[] taken = target >= 0 ? new int[] {target} : target == -2 ? targets.resolved(b) : new int[0];
+    int[] carries = movableCarries(taken);
+    int keep = prepareJump(carries, carryNext);
     Label notTaken = new Label();
     mv.visitVarInsn(ILOAD, L_TMP);
     mv.visitJumpInsn(IFEQ, notTaken);
     if (target == -1) {
       halt(HaltReason.INVALID_JUMP);
     } else if (target == -2) {
-      dynamicJump();
+      dynamicJump(taken, carries, keep);
     } else {
-      enter(target, carryTaken);
+      enter(target, carries[0]);
     }
     mv.visitLabel(notTaken);
     stack.frame(carryNext);

@@ -180,6 +180,23 @@ final class StackModel {
   }
 
   /**
+   * After {@link #prepareCarry} and {@link #moveTop}: writes the words at the depths in
+   * {@code mask} from their carry locals to the array, so that it holds the whole stack again.
+   */
+  void storeCarried(int mask) {
+    for (int d = 0; d < 32; d++) {
+      if ((mask & (1 << d)) != 0) {
+        mv.visitVarInsn(ALOAD, L_STACK);
+        index(-1 - d, 0);
+        for (int i = 0; i < 4; i++) {
+          mv.visitVarInsn(LLOAD, carryLocal(d, i));
+        }
+        Refs.J_PUT.emit(mv);
+      }
+    }
+  }
+
+  /**
    * Declares the stack map frame at a label just visited: the fixed locals, the carry locals of
    * the depths in {@code carried} (longs; unset locals below the deepest are TOP) and
    * {@code stack} (nothing, or one int) on the operand stack. Compressed when the locals are
