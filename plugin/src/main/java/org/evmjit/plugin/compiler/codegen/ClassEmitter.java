@@ -114,11 +114,6 @@ public final class ClassEmitter {
    */
   static final int MAX_CARRIED_DEPTH = 8;
 
-  private int carry(int pc) {
-    Block b = analysis.blockAt(pc);
-    return b == null ? 0 : carries[b.index()];
-  }
-
   /** The pcs the dynamic jump ending {@code b} may go to (sorted), empty when unknown. */
   private int[] resolved(Block b) {
     int[] t = jumps == null ? null : jumps.targets(b);
@@ -355,7 +350,7 @@ public final class ClassEmitter {
       }
       if (!links[i].carriedIn()) {
         mv.visitLabel(targets.local(b.start()));
-        emitter.frame(carry(b.start()));
+        emitter.frame(carries[b.index()]);
       }
       emitter.emit(b, links[i]);
     }
@@ -393,7 +388,7 @@ public final class ClassEmitter {
       if (loading != null) {
         mv.visitLabel(loading);
         emitter.frame(0);
-        emitter.loadingEntry(carry(b.start()), targets.local(b.start()));
+        emitter.loadingEntry(carries[b.index()], targets.local(b.start()));
       }
     }
 
