@@ -7,7 +7,10 @@ import static org.objectweb.asm.Opcodes.DUP2;
 import static org.objectweb.asm.Opcodes.LADD;
 import static org.objectweb.asm.Opcodes.LAND;
 import static org.objectweb.asm.Opcodes.LNEG;
+import static org.objectweb.asm.Opcodes.LLOAD;
 import static org.objectweb.asm.Opcodes.LOR;
+import static org.objectweb.asm.Opcodes.LSHL;
+import static org.objectweb.asm.Opcodes.LSHR;
 import static org.objectweb.asm.Opcodes.LSUB;
 import static org.objectweb.asm.Opcodes.LXOR;
 
@@ -16,7 +19,7 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * Arithmetic, bitwise, comparison, shift and byte operations of a block (see {@link BlockEmitter}):
  * limb by limb in locals where that is exact and short (AND/OR/XOR/NOT, ADD/SUB with carries,
- * constant shifts, MUL/DIV by a constant power of two, BYTE at a constant index), otherwise one
+ * constant shifts, MUL/DIV by a constant power of two, BYTE and SIGNEXTEND at a constant index), otherwise one
  * {@code JitOps} or {@code Uint256} call on the operands' limbs or on the stack array.
  */
 final class ArithmeticEmitter {
@@ -319,6 +322,65 @@ final class ArithmeticEmitter {
     stack.pushLong(0xFF);
     mv.visitInsn(LAND);
     stack.push(StackModel.small(stack.storeNewLocal()));
+    return true;
+  }
+
+  /**
+   * SIGNEXTEND with a constant byte index b, limb by limb in locals ({@code Uint256.signextend}).
+   * Exact: b &gt;= 31 leaves x unchanged; otherwise the sign bit is bit {@code 8b + 7}, in limb
+   * {@code L = (8b + 7) / 64}. Limbs below L are x's; limb L is x's shifted left by
+   * {@code up = 63 - (8b + 7) % 64} and back arithmetically (every bit above the sign bit
+   * becomes a copy of it; unchanged when up is 0); every limb above L is the sign of limb L
+   * ({@code >> 63}).
+   */
+  boolean constantSignextend() {
+    Value index = stack.slot(stack.height() - 1);
+    if (index == null || !index.isConstant() || !stack.registerValues()) {
+      return false;
+    }
+    boolean whole = (index.constant[1] | index.constant[2] | index.constant[3]) != 0
+        || Long.compareUnsigned(index.constant[0], 31) >= 0;
+    stack.drop(1);
+    Value x = stack.pop();
+    if (whole) {
+      stack.push(x);
+      return true;
+    }
+    int signBit = ((int) index.constant[0] << 3) + 7;
+    int limb = signBit >>> 6;
+    int up = 63 - (signBit & 63);
+    Value r = new Value();
+    for (int i = 0; i < limb; i++) {
+      r.setLimb(i, x, i);
+    }
+    if (x.isConstant(limb)) {
+      long v = (x.constant[limb] << up) >> up;
+      r.setConstant(limb, v);
+      for (int i = limb + 1; i < 4; i++) {
+        r.setConstant(i, v >> 63);
+      }
+    } else {
+      if (up == 0) {
+        r.setLimb(limb, x, limb);
+      } else {
+        stack.loadLimb(x, limb);
+        stack.pushInt(up);
+        mv.visitInsn(LSHL);
+        stack.pushInt(up);
+        mv.visitInsn(LSHR);
+        r.local[limb] = stack.storeNewLocal();
+      }
+      if (limb < 3) {
+        mv.visitVarInsn(LLOAD, r.local[limb]);
+        stack.pushInt(63);
+        mv.visitInsn(LSHR);
+        int fill = stack.storeNewLocal();
+        for (int i = limb + 1; i < 4; i++) {
+          r.local[i] = fill;
+        }
+      }
+    }
+    stack.push(r);
     return true;
   }
 

@@ -357,7 +357,11 @@ final class BlockEmitter {
       case SMOD -> arith.binaryOp(Refs.U_SMOD, Refs.J_SMOD);
       case ADDMOD -> arith.arrayOp(Refs.U_ADDMOD, 3);
       case MULMOD -> arith.arrayOp(Refs.U_MULMOD, 3);
-      case SIGNEXTEND -> arith.binaryOp(Refs.U_SIGNEXTEND, Refs.J_SIGNEXTEND);
+      case SIGNEXTEND -> {
+        if (!arith.constantSignextend()) {
+          arith.binaryOp(Refs.U_SIGNEXTEND, Refs.J_SIGNEXTEND);
+        }
+      }
       case BYTE -> {
         if (!arith.constantByte()) {
           arith.binaryOp(Refs.U_BYTE, Refs.J_BYTE);
