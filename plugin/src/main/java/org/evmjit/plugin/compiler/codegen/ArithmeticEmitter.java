@@ -297,19 +297,16 @@ final class ArithmeticEmitter {
 
   /** BYTE with a constant index: one limb shifted and masked ({@code Uint256.byteOp}). */
   boolean constantByte() {
-    Value index = stack.slot(stack.height() - 1);
-    if (index == null || !index.isConstant() || !stack.registerValues()) {
+    int k = constantIndex(32);
+    if (k < 0) {
       return false;
     }
-    boolean out = (index.constant[1] | index.constant[2] | index.constant[3]) != 0
-        || Long.compareUnsigned(index.constant[0], 32) >= 0;
     stack.drop(1);
     Value v = stack.pop();
-    if (out) {
+    if (k == 32) {
       stack.push(Value.of(0, 0, 0, 0));
       return true;
     }
-    int k = (int) index.constant[0];
     int limb = 3 - (k >>> 3);
     int shift = (7 - (k & 7)) << 3;
     if (v.isConstant(limb)) {
@@ -334,19 +331,17 @@ final class ArithmeticEmitter {
    * ({@code >> 63}).
    */
   boolean constantSignextend() {
-    Value index = stack.slot(stack.height() - 1);
-    if (index == null || !index.isConstant() || !stack.registerValues()) {
+    int b = constantIndex(31);
+    if (b < 0) {
       return false;
     }
-    boolean whole = (index.constant[1] | index.constant[2] | index.constant[3]) != 0
-        || Long.compareUnsigned(index.constant[0], 31) >= 0;
     stack.drop(1);
     Value x = stack.pop();
-    if (whole) {
+    if (b == 31) {
       stack.push(x);
       return true;
     }
-    int signBit = ((int) index.constant[0] << 3) + 7;
+    int signBit = (b << 3) + 7;
     int limb = signBit >>> 6;
     int up = 63 - (signBit & 63);
     Value r = new Value();
@@ -382,6 +377,21 @@ final class ArithmeticEmitter {
     }
     stack.push(r);
     return true;
+  }
+
+  /**
+   * The top of the stack as a byte index known at compile time: its value when below
+   * {@code limit}, {@code limit} when at or above it (any 256-bit value), -1 when it is not a
+   * constant or values are not kept in locals.
+   */
+  private int constantIndex(int limit) {
+    Value index = stack.slot(stack.height() - 1);
+    if (index == null || !index.isConstant() || !stack.registerValues()) {
+      return -1;
+    }
+    boolean atLeast = (index.constant[1] | index.constant[2] | index.constant[3]) != 0
+        || Long.compareUnsigned(index.constant[0], limit) >= 0;
+    return atLeast ? limit : (int) index.constant[0];
   }
 
   /** A {@code Uint256} method on the stack array: operands flushed, result left in the array. */
