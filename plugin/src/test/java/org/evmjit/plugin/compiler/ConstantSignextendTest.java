@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ConstantSignextendTest {
   private static final BigInteger[] INDEXES = {
-    BigInteger.valueOf(255), BigInteger.ONE.shiftLeft(64), BigInteger.ONE.shiftLeft(64).add(BigInteger.ONE),
-    BigInteger.ONE.shiftLeft(255),
+    BigInteger.valueOf(255), BigInteger.ONE.shiftLeft(64),
+    BigInteger.ONE.shiftLeft(64).add(BigInteger.ONE), BigInteger.ONE.shiftLeft(255),
   };
 
   /** Values with the byte-sign bits alternating, all set, all clear, one bit set. */
@@ -44,7 +44,8 @@ class ConstantSignextendTest {
   };
 
   static Stream<BigInteger> indexes() {
-    return Stream.concat(Stream.iterate(BigInteger.ZERO, b -> b.add(BigInteger.ONE)).limit(34), Stream.of(INDEXES));
+    Stream<BigInteger> small = Stream.iterate(BigInteger.ZERO, b -> b.add(BigInteger.ONE)).limit(34);
+    return Stream.concat(small, Stream.of(INDEXES));
   }
 
   @ParameterizedTest(name = "b = {0}")

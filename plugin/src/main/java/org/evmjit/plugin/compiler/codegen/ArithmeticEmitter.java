@@ -19,8 +19,9 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * Arithmetic, bitwise, comparison, shift and byte operations of a block (see {@link BlockEmitter}):
  * limb by limb in locals where that is exact and short (AND/OR/XOR/NOT, ADD/SUB with carries,
- * constant shifts, MUL/DIV by a constant power of two, BYTE and SIGNEXTEND at a constant index), otherwise one
- * {@code JitOps} or {@code Uint256} call on the operands' limbs or on the stack array.
+ * constant shifts, MUL/DIV by a constant power of two, BYTE and SIGNEXTEND at a constant index),
+ * otherwise one {@code JitOps} or {@code Uint256} call on the operands' limbs or on the stack
+ * array.
  */
 final class ArithmeticEmitter {
   private final MethodVisitor mv;
