@@ -36,6 +36,7 @@ public final class MessageExecutor {
 
   /** The running thread's stacks, taken when {@link #run} starts. */
   private StackPool stacks;
+  private MemoryPool memories;
 
   public MessageExecutor(TransactionState state, EngineSelector engines, Tracer tracer) {
     this.state = state;
@@ -48,6 +49,7 @@ public final class MessageExecutor {
   /** Runs {@code root} to completion; the returned frame holds its status, gas left and output. */
   public Frame run(Message root) {
     stacks = StackPool.forCurrentThread();
+    memories = MemoryPool.forCurrentThread();
     ArrayDeque<Frame> frames = new ArrayDeque<>();
     Frame first = start(root);
     if (first.status != null) {
@@ -126,6 +128,7 @@ public final class MessageExecutor {
     }
     Frame f = new Frame(m.kind(), to, m.caller(), codeAddress, m.value(), m.input(), code,
         m.isStatic(), m.depth(), m.gas(), takeStack());
+    memories.lend(f.memory);
     f.snapshot = snapshot;
     return f;
   }
@@ -171,6 +174,7 @@ public final class MessageExecutor {
     state.transfer(creator, address, m.value());
     Frame f = new Frame(m.kind(), address, creator, address, m.value(), NONE,
         new Code(m.input()), false, m.depth(), m.gas(), takeStack());
+    memories.lend(f.memory);
     f.snapshot = snapshot;
     if (m.input().length == 0) {
       f.status = ExecutionStatus.SUCCESS;
@@ -198,6 +202,7 @@ public final class MessageExecutor {
   private void finish(Frame f) {
     if (f.stack != null) {
       stacks.give(f.stack);
+      memories.give(f.memory);
     }
     if (f.kind.isCreate() && f.status == ExecutionStatus.SUCCESS) {
       depositCode(f);

@@ -8,6 +8,12 @@ import java.util.Arrays;
 /**
  * A frame's byte-addressed memory. Its active size is a multiple of 32 bytes and only grows;
  * gas for growth is charged by the caller before {@link #expandTo} (see {@code MemoryGas}).
+ *
+ * <p>A memory may start on a buffer an ended frame used ({@link #reuse}), so that a transaction
+ * that grows its memory to megabytes (snailtracer: 7.8 MB in 210,000 steps) does not allocate and
+ * zero fresh arrays every time. The bytes at or above {@code size} that an earlier user may have
+ * written lie below {@code dirtyEnd}; {@link #expandTo} zeroes them as they become active, so every
+ * byte that enters the active size reads 0, as for a new array.
  */
 public final class Memory {
   private static final VarHandle LONGS =
@@ -16,6 +22,31 @@ public final class Memory {
 
   private byte[] data = NONE;
   private int size;
+  /** Bytes at or above this are zero; those in {@code [size, dirtyEnd)} may hold an earlier frame's data. */
+  private int dirtyEnd;
+
+  /** Starts this unused memory on {@code buffer}, whose bytes from {@code dirty} on are zero. */
+  public void reuse(byte[] buffer, int dirty) {
+    if (size != 0 || data != NONE) {
+      throw new IllegalStateException("memory already in use");
+    }
+    data = buffer;
+    dirtyEnd = dirty;
+  }
+
+  /** Bytes of the buffer at or above this are zero. */
+  public int zeroFrom() {
+    return Math.max(size, dirtyEnd);
+  }
+
+  /** Hands over the buffer of a frame that has ended; this memory is empty afterwards. */
+  public byte[] release() {
+    byte[] d = data;
+    data = NONE;
+    size = 0;
+    dirtyEnd = 0;
+    return d;
+  }
 
   /** Active size in bytes. */
   public int size() {
@@ -34,8 +65,13 @@ public final class Memory {
     }
     int newSize = (int) ((end + 31) & ~31L);
     if (newSize > data.length) {
-      int capacity = Math.max(newSize, Math.min(Integer.MAX_VALUE - 64, data.length * 2L > 0 ? data.length * 2 : 0));
-      data = Arrays.copyOf(data, Math.max(capacity, newSize));
+      int capacity = (int) Math.max(newSize, Math.min(Integer.MAX_VALUE - 64, data.length * 2L));
+      byte[] grown = new byte[capacity];
+      System.arraycopy(data, 0, grown, 0, size);
+      data = grown;
+      dirtyEnd = size;
+    } else if (size < dirtyEnd) {
+      Arrays.fill(data, size, Math.min(newSize, dirtyEnd), (byte) 0);
     }
     size = newSize;
   }

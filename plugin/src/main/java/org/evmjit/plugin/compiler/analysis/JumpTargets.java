@@ -26,8 +26,9 @@ import org.evmjit.evm.opcode.OpcodeTable;
  * returns to each caller with that caller's own deeper words (among them its own return address;
  * a join would mix callers and lose them); further stacks are joined into one per length, word by
  * word (set union, "any value" past {@link #MAX_TARGETS} pcs). A jump on a set goes to the blocks at
- * its pcs (a word outside the set is not a JUMPDEST: the jump halts); a block's result is the
- * union over its entry stacks.
+ * its pcs (a word outside the set is not a JUMPDEST: the jump halts); a jump on "any value" has
+ * no successors in the analysis. A block's result is the union of the sets its entry stacks
+ * give, leaving out the entries where the word is "any value"; null when every entry does.
  *
  * <p><b>Assumes</b> {@link BlockAnalysis}'s blocks (entered only at their start), that every
  * execution of the code starts at pc 0 with an empty stack (whichever engine runs which part),
@@ -35,32 +36,35 @@ import org.evmjit.evm.opcode.OpcodeTable;
  * and push one word (the frame resumes at the next block with the rest of its stack unchanged),
  * and an instruction that underflows halts.
  *
- * <p><b>Why it is sound</b> (every concrete stack at a block's entry is described by one of the
- * block's abstract entry stacks, so every concrete target of a resolved jump is in its set): the
- * entry stacks at the fixpoint are closed under every way control enters a block: pc 0 (empty
- * stack), fall-through and a JUMPI's not-taken edge, resumption after CALL/CREATE (the stack the
- * suspending block left) and jumps whose target set is known (every concrete target is a
- * JUMPDEST in the set). A jump on "any value" could land on any JUMPDEST with a stack the analysis
- * does not describe, so <em>if any reachable jump is unresolved, nothing is resolved</em> (every
- * block gets null); so is everything when the work exceeds {@link #MAX_STEPS}. Each
- * instruction's transfer describes its concrete effect (words it computes become "any value";
- * words the abstract stack does not hold are "any value", so a shorter concrete stack halts by
- * underflow before the abstract one matters). The iteration ends: per block, at most
- * {@code MAX_EXACT} exact stacks, each set once, and {@code MAX_DEPTH + 1} joined ones whose words
- * only grow (sets of at most {@link #MAX_TARGETS} of the code's JUMPDESTs, then "any value").
+ * <p><b>What a set means: the targets seen, not a proof.</b> A set is complete (every concrete
+ * target is in it) when every reachable jump is resolved: then the entry stacks at the fixpoint
+ * are closed under every way control enters a block (pc 0 with an empty stack, fall-through and
+ * a JUMPI's not-taken edge, resumption after CALL/CREATE, and jumps whose every concrete target
+ * is in their set), and each instruction's transfer describes its concrete effect. A jump on
+ * "any value" may land on any JUMPDEST with a stack the analysis never sees, and the iteration
+ * may stop at {@link #MAX_STEPS}; then a set may miss targets. That is allowed because <b>the
+ * sets decide only speed, never behaviour</b>: the code generator switches on the word over the
+ * set, enters a listed block like a constant jump, and sends every other value through the
+ * checked dynamic path (invalid: halt; else the dispatch), and {@link CarryAnalysis}'s contract
+ * gives every block a loading stub for entries that are not known edges. So a set with a
+ * target the program never takes costs one switch case, and a missing target costs the dynamic
+ * path it would have taken anyway. Solidity's recursive functions (snailtracer's) make contexts
+ * without bound, and a function called from many places joins them; giving up on the whole
+ * contract there, as an earlier version did, lost every jump of it.
  *
- * <p>The code generator still compares the word at run time and keeps the dynamic path for any
- * other value, so the result affects only speed, never behaviour.
+ * <p>The iteration ends: per block, at most {@code MAX_EXACT} exact stacks, each set once, and
+ * {@code MAX_DEPTH + 1} joined ones whose words only grow (sets of at most {@link #MAX_TARGETS} of
+ * the code's JUMPDESTs, then "any value"); {@link #MAX_STEPS} bounds the work regardless.
  */
 public final class JumpTargets {
   /** Largest target set tracked per word; larger sets are "any value". */
-  public static final int MAX_TARGETS = 32;
+  public static final int MAX_TARGETS = 256;
   /** Words tracked below the top; deeper ones are "any value". */
   public static final int MAX_DEPTH = 32;
   /** Entry stacks a block keeps apart exactly (one per calling context) before it joins them by length. */
   public static final int MAX_EXACT = 16;
   /** Most abstract instruction steps before the analysis gives up (bounds compile time). */
-  public static final int MAX_STEPS = 20_000;
+  public static final int MAX_STEPS = 50_000;
 
   private static final int[] NONE = new int[0];
 
@@ -72,8 +76,9 @@ public final class JumpTargets {
   }
 
   /**
-   * The pcs (sorted JUMPDESTs) the jump ending {@code b} may go to, or null when the block does not
-   * end in a jump, is unreachable or its target is unknown. An empty set: the jump always halts.
+   * The pcs (sorted JUMPDESTs) the analysis saw the jump ending {@code b} go to, or null when the
+   * block does not end in a jump, is unreachable or its target is unknown on every entry. Not
+   * always complete (see the class comment): a caller must keep a path for any other value.
    */
   public int[] targets(Block b) {
     return targets[b.index()];
@@ -100,8 +105,6 @@ public final class JumpTargets {
     private final int[][][] jumps;
     private final ArrayDeque<Integer> work = new ArrayDeque<>();
     private final boolean[] queued;
-    /** Some reachable jump's target is unknown: it may go to any JUMPDEST, so nothing is resolved. */
-    private boolean unresolved;
     private int steps;
 
     Solver(BlockAnalysis a, byte[] code) {
@@ -119,8 +122,8 @@ public final class JumpTargets {
         int key = work.poll();
         queued[key] = false;
         run(blocks.get(key / SLOTS), key % SLOTS);
-        if (unresolved || steps > MAX_STEPS) {
-          return new JumpTargets(new int[blocks.size()][]);
+        if (steps > MAX_STEPS) {
+          break; // the sets seen so far: possibly incomplete, which only costs speed
         }
       }
       int[][] targets = new int[blocks.size()][];
@@ -132,19 +135,13 @@ public final class JumpTargets {
       return new JumpTargets(targets);
     }
 
-    /** The union of a block's jump targets over its reached entries; null if one is unknown or none is reached. */
+    /** The union of a block's jump targets over the entries where they are known; null if none is. */
     private int[] targetsOverEntries(int block) {
       int[] all = null;
       for (int n = 0; n < SLOTS; n++) {
-        if (entry[block][n] != null) {
-          int[] t = jumps[block][n];
-          if (t == null) {
-            return null;
-          }
-          all = all == null ? t : union(all, t);
-          if (all == null) {
-            return null;
-          }
+        int[] t = jumps[block][n];
+        if (entry[block][n] != null && t != null) {
+          all = all == null ? t : merge(all, t);
         }
       }
       return all;
@@ -197,12 +194,8 @@ public final class JumpTargets {
       }
       if (b.end() == Block.End.JUMP || b.end() == Block.End.JUMPI) {
         jumps[b.index()][slot] = target;
-        if (target == null) {
-          unresolved = true;
-        } else {
-          for (int pc : target) {
-            enter(a.blockAt(pc), out);
-          }
+        for (int pc : target == null ? NONE : target) {
+          enter(a.blockAt(pc), out);
         }
       }
     }
@@ -260,6 +253,12 @@ public final class JumpTargets {
       if (x == null || y == null) {
         return null;
       }
+      int[] out = merge(x, y);
+      return out.length > MAX_TARGETS ? null : out;
+    }
+
+    /** Union of two sorted sets of pcs. */
+    private static int[] merge(int[] x, int[] y) {
       if (x == y || Arrays.equals(x, y)) {
         return x;
       }
@@ -271,7 +270,7 @@ public final class JumpTargets {
           out[n++] = v;
         }
       }
-      return n > MAX_TARGETS ? null : n == x.length ? x : Arrays.copyOf(out, n);
+      return n == x.length ? x : Arrays.copyOf(out, n);
     }
   }
 }
