@@ -34,7 +34,7 @@ public final class MessageExecutor {
   private final Tracer tracer;
   private static final byte[] NONE = new byte[0];
 
-  /** The running thread's stacks, taken when {@link #run} starts. */
+  /** The running thread's stacks and memory buffers, taken when {@link #run} starts. */
   private StackPool stacks;
   private MemoryPool memories;
 
@@ -46,18 +46,20 @@ public final class MessageExecutor {
     this.tracer = tracer;
   }
 
-  /** Runs {@code root} to completion; the returned frame holds its status, gas left and output. */
+  /**
+   * Runs {@code root} to completion; the returned frame holds its status, gas left and output.
+   * The running frame is a local and only suspended parents wait on the stack, which is made at
+   * the first child: most transactions run one frame and need none.
+   */
   public Frame run(Message root) {
     stacks = StackPool.forCurrentThread();
     memories = MemoryPool.forCurrentThread();
-    ArrayDeque<Frame> frames = new ArrayDeque<>();
-    Frame first = start(root);
-    if (first.status != null) {
-      return first;
+    Frame current = start(root);
+    if (current.status != null) {
+      return current;
     }
-    frames.push(first);
+    ArrayDeque<Frame> parents = null;
     while (true) {
-      Frame current = frames.peek();
       ExecutionEngine engine = engines.engineFor(current.code, fork);
       long gasBefore = current.gas;
       int result = engine.execute(current, state, tracer);
@@ -71,19 +73,23 @@ public final class MessageExecutor {
       if (result == Frame.SUSPEND) {
         Frame child = start(current.pending);
         if (child.status == null) {
-          frames.push(child);
+          if (parents == null) {
+            parents = new ArrayDeque<>();
+          }
+          parents.push(current);
+          current = child;
         } else {
           resume(current, child);
         }
         continue;
       }
-      frames.pop();
       finish(current);
-      Frame parent = frames.peek();
+      Frame parent = parents == null ? null : parents.poll();
       if (parent == null) {
         return current;
       }
       resume(parent, current);
+      current = parent;
     }
   }
 

@@ -2,6 +2,9 @@ package org.evmjit.evm.interpreter;
 
 import static org.evmjit.evm.opcode.Opcodes.*;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.evmjit.evm.crypto.Keccak;
 import org.evmjit.evm.crypto.KeccakMemo;
 import org.evmjit.evm.fork.Fork;
@@ -30,6 +33,8 @@ import org.evmjit.evm.word.Word;
 public final class Instructions {
   public static final byte[] NO_OUTPUT = new byte[0];
   private static final int CONTINUE = Frame.CONTINUE;
+  private static final VarHandle LONG_BE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private Instructions() {}
 
@@ -114,25 +119,29 @@ public final class Instructions {
     return (s[o + 1] | s[o + 2] | s[o + 3]) == 0 && f.code.isJumpDest(s[o]);
   }
 
-  /** CALLDATALOAD: replaces the offset at {@code o} with 32 bytes of input, zero-padded. */
+  /**
+   * CALLDATALOAD: replaces the offset at {@code o} with 32 bytes of input, zero-padded. When all 32
+   * bytes are input (a call's arguments), they are read as four big-endian longs; otherwise byte by
+   * byte, each into its limb, the rest staying zero.
+   */
   public static void callDataLoad(byte[] input, long[] s, int o) {
     long offset = (s[o + 1] | s[o + 2] | s[o + 3]) != 0 || s[o] < 0 ? Long.MAX_VALUE : s[o];
-    long[] limbs = new long[4];
-    if (offset < input.length) {
+    if (offset <= input.length - 32L) {
       int start = (int) offset;
-      for (int i = 0; i < 32; i++) {
-        int at = start + i;
-        if (at >= input.length) {
-          break;
-        }
-        int bit = (31 - i) << 3;
-        limbs[bit >>> 6] |= (input[at] & 0xFFL) << (bit & 63);
-      }
+      s[o] = (long) LONG_BE.get(input, start + 24);
+      s[o + 1] = (long) LONG_BE.get(input, start + 16);
+      s[o + 2] = (long) LONG_BE.get(input, start + 8);
+      s[o + 3] = (long) LONG_BE.get(input, start);
+      return;
     }
-    s[o] = limbs[0];
-    s[o + 1] = limbs[1];
-    s[o + 2] = limbs[2];
-    s[o + 3] = limbs[3];
+    s[o] = 0;
+    s[o + 1] = 0;
+    s[o + 2] = 0;
+    s[o + 3] = 0;
+    for (long at = offset; at < input.length; at++) { // fewer than 32 bytes left
+      int bit = (31 - (int) (at - offset)) << 3;
+      s[o + (bit >>> 6)] |= (input[(int) at] & 0xFFL) << (bit & 63);
+    }
   }
 
   private static int pushLong(Frame f, long v) {

@@ -25,26 +25,49 @@ final class SlotAccesses {
   private final HashMap<Address, HashMap<Word, Slot>> byAddress = new HashMap<>();
   private Address lastAddress;
   private HashMap<Word, Slot> lastSlots;
+  /** The last slot found or made under {@link #lastAddress}, and its key (null: none yet). */
+  private Word lastKey;
+  private Slot lastSlot;
 
   /** The slot's record, created (cold, no original) when absent. */
   Slot slot(Address address, Word key) {
-    Slot s = slotsOf(address).get(key);
+    Slot s = find(address, key);
     if (s == null) {
       s = new Slot();
       lastSlots.put(key, s);
+      remember(key, s);
     }
     return s;
   }
 
-  /** The slot's record, or null when the transaction has not touched it. */
+  /**
+   * The slot's record, or null when the transaction has not touched it. An SSTORE asks three times
+   * for one slot (warm check, original value, write), often right after an SLOAD of it: the last
+   * record is kept with its key and answers without a map lookup (records are never removed, so it
+   * stays the slot's record).
+   */
   Slot find(Address address, Word key) {
-    return slotsOf(address).get(key);
+    HashMap<Word, Slot> slots = slotsOf(address);
+    if (key.equals(lastKey)) {
+      return lastSlot;
+    }
+    Slot s = slots.get(key);
+    if (s != null) {
+      remember(key, s);
+    }
+    return s;
+  }
+
+  private void remember(Word key, Slot s) {
+    lastKey = key;
+    lastSlot = s;
   }
 
   private HashMap<Word, Slot> slotsOf(Address address) {
     if (!address.equals(lastAddress)) {
       lastSlots = byAddress.computeIfAbsent(address, a -> new HashMap<>());
       lastAddress = address;
+      lastKey = null;
     }
     return lastSlots;
   }

@@ -43,6 +43,8 @@ public final class TransactionState implements Host {
   private final LinkedHashSet<Address> selfDestructed = new LinkedHashSet<>();
   private final HashSet<Address> createdInTx = new HashSet<>();
   private final LinkedHashSet<Address> touched = new LinkedHashSet<>();
+  /** An address known to be in {@link #touched}: the last one touched; null once a revert removes any. */
+  private Address lastTouched;
   private long refund;
   /** A one-entry memo of {@code world.accounts.get}, cleared by every change of the map (see {@link #account}). */
   private Address memoAddress;
@@ -302,9 +304,16 @@ public final class TransactionState implements Host {
 
   /** Marks an account touched (EIP-161: an empty touched account is deleted at the end). */
   public void touch(Address address) {
-    if (touched.add(address) && !address.equals(RIPEMD)) {
-      journal.add(() -> touched.remove(address));
+    if (address.equals(lastTouched)) { // every SSTORE touches its frame's address again
+      return;
     }
+    if (touched.add(address) && !address.equals(RIPEMD)) {
+      journal.add(() -> {
+        touched.remove(address);
+        lastTouched = null;
+      });
+    }
+    lastTouched = address;
   }
 
   /**

@@ -100,4 +100,15 @@ public record Address(int high, long mid, long low) {
   public String toString() {
     return toHex();
   }
+
+  /** Written out as {@link Word#equals} is, for the same reason; the hash keeps the generated formula. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Address a && a.low == low && a.mid == mid && a.high == high;
+  }
+
+  @Override
+  public int hashCode() {
+    return (Integer.hashCode(high) * 31 + Long.hashCode(mid)) * 31 + Long.hashCode(low);
+  }
 }

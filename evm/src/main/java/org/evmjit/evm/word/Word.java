@@ -169,4 +169,19 @@ public record Word(long w0, long w1, long w2, long w3) {
   static BigInteger modulus() {
     return TWO_256;
   }
+
+  /**
+   * Written out (the record's generated {@code equals} and {@code hashCode} go through method
+   * handles): storage and account maps call them on every access. The hash is the generated one's
+   * formula, so hash maps keep their order.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Word w && w.w0 == w0 && w.w1 == w1 && w.w2 == w2 && w.w3 == w3;
+  }
+
+  @Override
+  public int hashCode() {
+    return ((Long.hashCode(w0) * 31 + Long.hashCode(w1)) * 31 + Long.hashCode(w2)) * 31 + Long.hashCode(w3);
+  }
 }
