@@ -9,11 +9,10 @@ import java.util.Arrays;
  * A frame's byte-addressed memory. Its active size is a multiple of 32 bytes and only grows;
  * gas for growth is charged by the caller before {@link #expandTo} (see {@code MemoryGas}).
  *
- * <p>A memory may start on a buffer an ended frame used ({@link #reuse}), so that a transaction
- * that grows its memory to megabytes (snailtracer: 7.8 MB in 210,000 steps) does not allocate and
- * zero fresh arrays every time. The bytes at or above {@code size} that an earlier user may have
- * written lie below {@code dirtyEnd}; {@link #expandTo} zeroes them as they become active, so every
- * byte that enters the active size reads 0, as for a new array.
+ * <p>A memory may start on a zeroed buffer an ended frame used ({@link #reuse}), so that a
+ * transaction that grows its memory to megabytes (snailtracer: 7.8 MB in 210,000 steps) does not
+ * allocate and zero a doubling series of fresh arrays every time. As with a new array, every byte
+ * above the active size is zero: writes stay below it, and growth copies only the active bytes.
  */
 public final class Memory {
   private static final VarHandle LONGS =
@@ -22,29 +21,23 @@ public final class Memory {
 
   private byte[] data = NONE;
   private int size;
-  /** Bytes at or above this are zero; those in {@code [size, dirtyEnd)} may hold an earlier frame's data. */
-  private int dirtyEnd;
 
-  /** Starts this unused memory on {@code buffer}, whose bytes from {@code dirty} on are zero. */
-  public void reuse(byte[] buffer, int dirty) {
+  /** Starts this unused memory on {@code zeroed}, a buffer whose every byte is 0. */
+  public void reuse(byte[] zeroed) {
     if (size != 0 || data != NONE) {
       throw new IllegalStateException("memory already in use");
     }
-    data = buffer;
-    dirtyEnd = dirty;
+    data = zeroed;
   }
 
-  /** Bytes of the buffer at or above this are zero. */
-  public int zeroFrom() {
-    return Math.max(size, dirtyEnd);
-  }
-
-  /** Hands over the buffer of a frame that has ended; this memory is empty afterwards. */
+  /**
+   * Hands over the buffer of a frame that has ended, its bytes from {@link #size()} on zero (read
+   * the size first); this memory is empty afterwards.
+   */
   public byte[] release() {
     byte[] d = data;
     data = NONE;
     size = 0;
-    dirtyEnd = 0;
     return d;
   }
 
@@ -69,9 +62,6 @@ public final class Memory {
       byte[] grown = new byte[capacity];
       System.arraycopy(data, 0, grown, 0, size);
       data = grown;
-      dirtyEnd = size;
-    } else if (size < dirtyEnd) {
-      Arrays.fill(data, size, Math.min(newSize, dirtyEnd), (byte) 0);
     }
     size = newSize;
   }
