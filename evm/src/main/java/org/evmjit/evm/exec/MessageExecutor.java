@@ -133,7 +133,7 @@ public final class MessageExecutor {
       return finished(m, to, ExecutionStatus.SUCCESS, m.gas(), NONE);
     }
     Frame f = new Frame(m.kind(), to, m.caller(), codeAddress, m.value(), m.input(), code,
-        m.isStatic(), m.depth(), m.gas(), takeStack());
+        m.isStatic(), m.depth(), m.gas(), stacks.take());
     memories.lend(f.memory);
     f.snapshot = snapshot;
     return f;
@@ -179,7 +179,7 @@ public final class MessageExecutor {
     state.createContractAccount(address);
     state.transfer(creator, address, m.value());
     Frame f = new Frame(m.kind(), address, creator, address, m.value(), NONE,
-        new Code(m.input()), false, m.depth(), m.gas(), takeStack());
+        new Code(m.input()), false, m.depth(), m.gas(), stacks.take());
     memories.lend(f.memory);
     f.snapshot = snapshot;
     if (m.input().length == 0) {
@@ -244,9 +244,5 @@ public final class MessageExecutor {
   /** Hands a finished child's result to its suspended parent, whose {@code pending} request it answers. */
   private void resume(Frame parent, Frame child) {
     CallCompletion.complete(parent, child.status, child.gas, child.output, child.address);
-  }
-
-  private long[] takeStack() {
-    return stacks.take();
   }
 }

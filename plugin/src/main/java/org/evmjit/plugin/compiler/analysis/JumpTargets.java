@@ -63,7 +63,7 @@ public final class JumpTargets {
   public static final int MAX_DEPTH = 32;
   /** Entry stacks a block keeps apart exactly (one per calling context) before it joins them by length. */
   public static final int MAX_EXACT = 16;
-  /** Most abstract instruction steps before the analysis gives up (bounds compile time). */
+  /** Most abstract instruction steps before the analysis stops with the sets seen so far (bounds compile time). */
   public static final int MAX_STEPS = 25_000;
 
   private static final int[] NONE = new int[0];

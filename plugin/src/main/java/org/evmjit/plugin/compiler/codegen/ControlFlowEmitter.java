@@ -73,6 +73,11 @@ final class ControlFlowEmitter {
   void storeGasAndCheck() {
     mv.visitInsn(DUP2);
     mv.visitVarInsn(LSTORE, L_GAS);
+    haltIfNegative();
+  }
+
+  /** Halts out of gas when the long on the JVM stack (the gas) is negative; consumes it. */
+  private void haltIfNegative() {
     mv.visitInsn(LCONST_0);
     mv.visitInsn(LCMP);
     mv.visitJumpInsn(IFLT, targets.halt(HaltReason.OUT_OF_GAS));
@@ -96,9 +101,7 @@ final class ControlFlowEmitter {
     if (gasCheckDeferred) {
       gasCheckDeferred = false;
       mv.visitVarInsn(LLOAD, L_GAS);
-      mv.visitInsn(LCONST_0);
-      mv.visitInsn(LCMP);
-      mv.visitJumpInsn(IFLT, targets.halt(HaltReason.OUT_OF_GAS));
+      haltIfNegative();
     }
   }
 
